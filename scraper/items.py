@@ -1,0 +1,75 @@
+"""The archive's records, declared once.
+
+Each field's ``doc`` metadata is the data dictionary: README's tables are checked
+against it by a test, so the code and the documentation cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+
+def _f(doc: str, default: Any = None, factory: Any = None) -> Any:
+    if factory is not None:
+        return field(default_factory=factory, metadata={"doc": doc})
+    return field(default=default, metadata={"doc": doc})
+
+
+@dataclass
+class Article:
+    """One news article (a ``ChiTiet=True`` page)."""
+
+    url: str = _f("Canonical URL: `Default.aspx?tabid=T&ChiTiet=True&CmsId=N` on the original host.")
+    cms_id: int | None = _f("The portal's article id (`CmsId`); grows over time.")
+    category: str | None = _f("Category the page shows above the title, normalized text.")
+    title: str | None = _f("Title, normalized text, without the date stuck to its end.")
+    published: str | None = _f("Publication date, ISO `YYYY-MM-DD`, from the date after the title; null when absent. Never the header clock.")
+    author_initials: list[str] = _f('Author initials from the byline: `["T.T.B"]`, `["T.T.B", "L.V.H"]` for "Bài: T.T.B; Ảnh: L.V.H"; `[]` for a source line ("Nguồn: ...", "Theo ...") or no byline.', factory=list)
+    byline: str | None = _f('The byline as on the page ("Bài và ảnh: T.T.B"); null when absent.')
+    body: str | None = _f("Body text, normalized: paragraphs joined by one blank line; no title, byline, widgets or \"Các tin khác\".")
+    images: list[str] = _f("Absolute URLs of the body's images, in page order.", factory=list)
+    attachments: list[str] = _f("Absolute URLs of files the body links (pdf, doc, docx, xls, xlsx, zip, ...).", factory=list)
+    related: list[str] = _f('Canonical URLs of the "Các tin khác" (other news) links, in page order.', factory=list)
+    page_clock: str | None = _f("The header clock (server time when the page was rendered), ISO 8601 with +07:00.")
+    fetched_at: str | None = _f("When the page was fetched, ISO 8601 in UTC.")
+    title_raw: str | None = _f("Title exactly as on the page, only NFC-composed.")
+    body_raw: str | None = _f("Body exactly as on the page (paragraphs joined by one blank line), only NFC-composed.")
+    category_raw: str | None = _f("Category exactly as on the page, only NFC-composed.")
+    normalized: dict[str, int] = _f('Which normalization rules changed the text and how often, e.g. `{"whitespace": 3}`.', factory=dict)
+    errors: list[str] = _f("Problems met while extracting or validating this record (`missing-title`, `missing-body`, ...); empty when none.", factory=list)
+
+
+@dataclass
+class Page:
+    """A text page that is not an article (functions and duties, contacts, ...)."""
+
+    url: str = _f("URL of the page, tracking parameters removed.")
+    title: str | None = _f("Page title (module title or first heading), normalized text.")
+    body: str | None = _f("Page text, normalized, paragraphs joined by one blank line.")
+    body_raw: str | None = _f("Page text exactly as on the page, only NFC-composed.")
+    title_raw: str | None = _f("Title exactly as on the page, only NFC-composed.")
+    fetched_at: str | None = _f("When the page was fetched, ISO 8601 in UTC.")
+    normalized: dict[str, int] = _f("Which normalization rules changed the text and how often.", factory=dict)
+    errors: list[str] = _f("Problems met while extracting or validating this record.", factory=list)
+
+
+@dataclass
+class Visitors:
+    """One snapshot of the visit counter and the "Người dùng Online" widget."""
+
+    fetched_at: str | None = _f("When the page was fetched, ISO 8601 in UTC.")
+    page_clock: str | None = _f("The page's header clock, ISO 8601 with +07:00.")
+    url: str | None = _f("The page the widgets were read from (the home page).")
+    visits: int | None = _f('Total visits ("Số lượt truy cập"), from text such as "1.234.567" or from digit images.')
+    online_guests: int | None = _f('Guests online ("Khách:").')
+    online_members: int | None = _f('Members online ("Thành Viên:").')
+    online_total: int | None = _f('Total online ("Tổng Cộng:").')
+
+
+RECORD_FILES: dict[type, str] = {Article: "articles", Page: "pages", Visitors: "visitors"}
+
+
+def field_docs(cls: type) -> list[tuple[str, str]]:
+    """(name, description) for every field of a record class, in order."""
+    return [(f.name, f.metadata["doc"]) for f in fields(cls)]
