@@ -24,20 +24,34 @@ class Article:
     cms_id: int | None = _f("The portal's article id (`CmsId`); grows over time.")
     category: str | None = _f("Category the page shows above the title, normalized text.")
     title: str | None = _f("Title, normalized text, without the date stuck to its end.")
-    published: str | None = _f("Publication date, ISO `YYYY-MM-DD`, from the date after the title; null when absent. Never the header clock.")
-    author_initials: list[str] = _f('Author initials from the byline: `["T.T.B"]`, `["T.T.B", "L.V.H"]` for "Bài: T.T.B; Ảnh: L.V.H"; `[]` for a source line ("Nguồn: ...", "Theo ...") or no byline.', factory=list)
+    published: str | None = _f(
+        "Publication date, ISO `YYYY-MM-DD`, from the date after the title; null when absent. Never the header clock."
+    )
+    author_initials: list[str] = _f(
+        'Author initials from the byline: `["T.T.B"]`, `["T.T.B", "L.V.H"]` for "Bài: T.T.B; Ảnh: L.V.H"; `[]` for a source line ("Nguồn: ...", "Theo ...") or no byline.',
+        factory=list,
+    )
     byline: str | None = _f('The byline as on the page ("Bài và ảnh: T.T.B"); null when absent.')
-    body: str | None = _f("Body text, normalized: paragraphs joined by one blank line; no title, byline, widgets or \"Các tin khác\".")
+    body: str | None = _f(
+        'Body text, normalized: paragraphs joined by one blank line; no title, byline, widgets or "Các tin khác".'
+    )
     images: list[str] = _f("Absolute URLs of the body's images, in page order.", factory=list)
-    attachments: list[str] = _f("Absolute URLs of files the body links (pdf, doc, docx, xls, xlsx, zip, ...).", factory=list)
+    attachments: list[str] = _f(
+        "Absolute URLs of files the body links (pdf, doc, docx, xls, xlsx, zip, ...).", factory=list
+    )
     related: list[str] = _f('Canonical URLs of the "Các tin khác" (other news) links, in page order.', factory=list)
     page_clock: str | None = _f("The header clock (server time when the page was rendered), ISO 8601 with +07:00.")
     fetched_at: str | None = _f("When the page was fetched, ISO 8601 in UTC.")
     title_raw: str | None = _f("Title exactly as on the page, only NFC-composed.")
     body_raw: str | None = _f("Body exactly as on the page (paragraphs joined by one blank line), only NFC-composed.")
     category_raw: str | None = _f("Category exactly as on the page, only NFC-composed.")
-    normalized: dict[str, int] = _f('Which normalization rules changed the text and how often, e.g. `{"whitespace": 3}`.', factory=dict)
-    errors: list[str] = _f("Problems met while extracting or validating this record (`missing-title`, `missing-body`, ...); empty when none.", factory=list)
+    normalized: dict[str, int] = _f(
+        'Which normalization rules changed the text and how often, e.g. `{"whitespace": 3}`.', factory=dict
+    )
+    errors: list[str] = _f(
+        "Problems met while extracting or validating this record (`missing-title`, `missing-body`, ...); empty when none.",
+        factory=list,
+    )
 
 
 @dataclass

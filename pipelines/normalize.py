@@ -1,0 +1,44 @@
+"""Normalize the text fields of a record; the ``*_raw`` copies stay as on the page."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from scrapy.crawler import Crawler
+
+from scraper.items import Article, Page
+from scraper.text import normalize
+
+# normalized field ← raw field it is made from
+TEXT_FIELDS = {"title": "title_raw", "body": "body_raw", "category": "category_raw"}
+
+
+def normalize_record(record: Article | Page) -> Article | Page:
+    """Fill the normalized fields from the raw ones and count what each rule changed."""
+    counts: Counter[str] = Counter()
+    for name, raw_name in TEXT_FIELDS.items():
+        raw = getattr(record, raw_name, None)
+        if raw is None:
+            continue
+        text, changed = normalize(raw)
+        setattr(record, name, text or None)
+        counts.update(changed)
+    record.normalized = dict(sorted(counts.items()))
+    return record
+
+
+class NormalizePipeline:
+    def __init__(self, crawler: Crawler) -> None:
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> NormalizePipeline:
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> Any:
+        if isinstance(item, (Article, Page)):
+            normalize_record(item)
+            for rule, n in item.normalized.items():
+                self.stats.inc_value(f"normalize/{rule}", n)
+        return item

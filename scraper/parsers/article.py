@@ -1,0 +1,187 @@
+"""An article page → its fields, read from what the page says.
+
+The title is the line that ends with the publication date ("… năm 2023 25/12/2023"),
+or a heading beside a line holding only a date (older designs); the body is what
+follows it in the same block up to "Các tin khác"; the byline is the body's last
+line ("Bài và ảnh: T.T.B").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from scraper.dates import make_date
+from scraper.parsers import site
+from scraper.parsers.content import body_lines, is_furniture, is_heading, is_prose
+from scraper.parsers.document import Document, Line
+from scraper.parsers.urls import absolute, canonical_article_url, tab_id
+
+_TITLE_NOT_BEFORE_DATE = re.compile(r"(ngày|số|tháng|năm|từ|đến|:)\s*$", re.IGNORECASE)
+_DMY_PARTS = re.compile(r"(\d{1,2})/(\d{1,2})/(\d+)")
+
+
+@dataclass
+class ArticleFields:
+    title_raw: str
+    date_text: str | None
+    category_raw: str | None = None
+    published: str | None = None
+    byline: str | None = None
+    author_initials: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    images: list[str] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Title:
+    index: int
+    text: str
+    date_text: str | None
+    body_start: int
+
+
+def _title_with_date(line: Line) -> tuple[str, str] | None:
+    if site.DATE_ONLY.match(line.text):
+        return None
+    m = site.TITLE_WITH_DATE.match(line.text)
+    if not m or len(m.group("title")) < site.MIN_TITLE_CHARS:
+        return None
+    if _TITLE_NOT_BEFORE_DATE.search(m.group("title")):
+        return None
+    return m.group("title"), m.group("date")
+
+
+def _neighbour(lines: list[Line], i: int, step: int) -> int | None:
+    j = i + step
+    while 0 <= j < len(lines) and abs(j - i) <= 2:
+        if lines[j].text.strip():
+            return j if is_heading(lines[j]) and not site.DATE_ONLY.match(lines[j].text) else None
+        j += step
+    return None
+
+
+def find_title(doc: Document) -> _Title | None:
+    """The article's title line, found before the first paragraph of prose."""
+    lines = doc.lines
+    for i, line in enumerate(lines):
+        if not line.text or line.is_link or is_furniture(line):
+            continue
+        pair = _title_with_date(line) if is_heading(line) else None
+        if pair:
+            return _Title(i, pair[0], pair[1], i + 1)
+        date_only = site.DATE_ONLY.match(line.text)
+        if date_only:
+            before = _neighbour(lines, i, -1)
+            if before is not None and len(lines[before].text) >= site.MIN_TITLE_CHARS:
+                return _Title(before, lines[before].text, date_only.group("date"), i + 1)
+            after = _neighbour(lines, i, +1)
+            if after is not None and len(lines[after].text) >= site.MIN_TITLE_CHARS:
+                return _Title(after, lines[after].text, date_only.group("date"), after + 1)
+        if is_prose(line):
+            return None
+    return None
+
+
+def published(date_text: str | None) -> tuple[str | None, list[str]]:
+    """ISO date from the title's date; a cut or impossible date is an error, never a guess."""
+    if not date_text:
+        return None, ["missing-date"]
+    m = _DMY_PARTS.fullmatch(date_text)
+    if not m or len(m.group(3)) != 4:
+        return None, [f"date-cut: {date_text}"]
+    day = make_date(*m.groups())
+    return (day.isoformat(), []) if day else (None, [f"date-impossible: {date_text}"])
+
+
+def split_byline(lines: list[Line]) -> tuple[list[Line], str | None]:
+    """The body without its byline, and the byline: one of the last two lines of text."""
+    texts = [i for i, line in enumerate(lines) if line.text.strip()]
+    for i in reversed(texts[-2:]):
+        text = lines[i].text.strip()
+        if site.BYLINE.match(text) or (site.SOURCE_LINE.match(text) and len(text.split()) <= 10):
+            return lines[:i] + lines[i + 1 :], text
+    return lines, None
+
+
+def author_initials(byline: str | None) -> list[str]:
+    """Authors credited by a byline; none for a source line ("Nguồn: …", "Theo …")."""
+    if not byline or not site.BYLINE.match(byline):
+        return []
+    authors: list[str] = []
+    for part in re.split(r"[;|]", byline):
+        m = site.BYLINE.match(part.strip())
+        who = m.group("who") if m else part
+        found = site.INITIALS.findall(who) or [n.strip() for n in re.split(r",| và ", who) if n.strip()]
+        for name in (n.strip().rstrip(".") for n in found):
+            if name and name not in authors:
+                authors.append(name)
+    return authors
+
+
+def category(doc: Document, title: _Title, url: str) -> str | None:
+    """The category heading just above the title, else the menu entry for the page's tab."""
+    for line in reversed(doc.lines[max(0, title.index - 3) : title.index]):
+        if not line.text.strip() or site.DATE_ONLY.match(line.text):
+            continue
+        if is_heading(line) and len(line.text) <= 120:
+            return line.text
+        break
+    tab = tab_id(url)
+    for line in doc.lines:
+        for link in line.links:
+            is_menu_entry = tab_id(link.href) == tab and canonical_article_url(link.href) is None
+            if tab is not None and is_menu_entry and link.text and len(link.text) <= 120:
+                return link.text
+    return None
+
+
+def _related(doc: Document, start: int) -> list[str]:
+    """Canonical URLs listed under "Các tin khác", in page order."""
+    lines = doc.lines
+    label = next((i for i in range(start, len(lines)) if site.RELATED_LABEL.match(lines[i].text)), None)
+    if label is None:
+        return []
+    related: list[str] = []
+    for line in lines[label:]:
+        urls = [canonical_article_url(absolute(link.href, doc.base_url)) for link in line.links]
+        urls = [u for u in urls if u]
+        if not urls and line is not lines[label]:
+            break
+        related += [u for u in urls if u not in related]
+    return related
+
+
+def _is_attachment(href: str) -> bool:
+    return bool(site.ATTACHMENT_EXT.search(urlsplit(href).path))
+
+
+def parse_article(doc: Document, url: str) -> ArticleFields | None:
+    """Fields of an article page, or None when the page holds no article."""
+    title = find_title(doc)
+    if title is None:
+        return None
+    lines = body_lines(doc, title.index, title.body_start)
+    lines, byline = split_byline(lines)
+    day, errors = published(title.date_text)
+    images, attachments = [], []
+    for line in lines:
+        images += [absolute(img.get("src"), doc.base_url) for img in line.images if img.get("src")]
+        attachments += [absolute(a.href, doc.base_url) for a in line.links if _is_attachment(a.href)]
+    return ArticleFields(
+        title_raw=title.text.strip(),
+        date_text=title.date_text,
+        category_raw=category(doc, title, url),
+        published=day,
+        byline=byline,
+        author_initials=author_initials(byline),
+        paragraphs=[line.text for line in lines if line.text.strip()],
+        images=list(dict.fromkeys(images)),
+        attachments=list(dict.fromkeys(attachments)),
+        related=_related(doc, title.body_start),
+        errors=errors,
+    )

@@ -1,0 +1,76 @@
+"""Where a page's own text sits: the block that runs from a title to the page furniture."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from scraper.parsers import site
+from scraper.parsers.document import Document, Line
+
+MIN_PROSE_CHARS = 80
+_LETTER = re.compile(r"[^\W\d_]")
+_WELCOME = re.compile(r"^\s*Chào\s+mừng", re.IGNORECASE)
+
+
+def is_furniture(line: Line) -> bool:
+    """Header clock, welcome line, widget labels: on every page, part of none."""
+    text = line.text
+    return bool(
+        site.CLOCK_HINT.search(text)
+        or _WELCOME.match(text)
+        or site.VISITS_LABEL.search(text)
+        or any(label.search(text) for label in site.ONLINE_LABELS.values())
+    )
+
+
+def is_prose(line: Line) -> bool:
+    """A paragraph a person wrote, not a menu, a list entry or a widget."""
+    return (
+        len(line.text) >= MIN_PROSE_CHARS
+        and not line.is_link
+        and not is_furniture(line)
+        and bool(_LETTER.search(line.text))
+    )
+
+
+def is_heading(line: Line) -> bool:
+    """A short line of words that can title what follows it."""
+    text = line.text.strip()
+    return (
+        bool(text)
+        and len(text) <= 300
+        and not line.is_link
+        and not is_furniture(line)
+        and not text.endswith(":")
+        and bool(_LETTER.search(text))
+    )
+
+
+def _lowest_common_ancestor(a: etree._Element, b: etree._Element) -> etree._Element:
+    ancestors = {id(el) for el in a.iterancestors()} | {id(a)}
+    for el in b.iterancestors():
+        if id(el) in ancestors:
+            return el
+    return a.getroottree().getroot()
+
+
+def body_lines(doc: Document, title_index: int, start: int) -> list[Line]:
+    """Lines from ``start`` that share the title's block, up to the first furniture line.
+
+    The block is the smallest element holding both the title and the first
+    paragraph after it, so side panes and footers outside it never leak in.
+    """
+    lines = doc.lines
+    anchor = next((ln for ln in lines[start:] if ln.text and not ln.is_link and not is_furniture(ln)), None)
+    if anchor is None:
+        return []
+    root = _lowest_common_ancestor(lines[title_index].element, anchor.element)
+    inside = {id(el) for el in root.iter()}
+    found: list[Line] = []
+    for line in lines[start:]:
+        if id(line.element) not in inside or site.BODY_END.match(line.text) or is_furniture(line):
+            break
+        found.append(line)
+    return found

@@ -1,0 +1,189 @@
+"""A page as the lines of text a reader sees, each with its links and images.
+
+Parsers work on these lines rather than on markup, so the same rules read the
+current design, older designs and web-archive copies. Each line keeps its
+element, so a parser can still use markup as a fast path.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import lxml.html
+from lxml import etree
+from w3lib.encoding import html_to_unicode
+
+from scraper.parsers import site
+
+BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "caption",
+        "option",
+        "select",
+    ]
+)
+DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "head")
+_SOURCE_BREAKS = re.compile(r"[\r\n\t]+")
+_EDGE = " \t\r\n"
+
+
+@dataclass
+class Link:
+    href: str
+    text: str
+
+
+@dataclass
+class Line:
+    """One line of rendered text: a block's text up to the next block or ``<br>``."""
+
+    text: str
+    element: etree._Element
+    links: list[Link] = field(default_factory=list)
+    images: list[etree._Element] = field(default_factory=list)
+    link_chars: int = 0
+
+    @property
+    def is_link(self) -> bool:
+        """Mostly link text: a menu entry or a list item, never a title or body line."""
+        letters = len(self.text.strip())
+        return bool(self.links) and self.link_chars * 2 >= letters
+
+
+@dataclass
+class Document:
+    root: etree._Element
+    lines: list[Line]
+    base_url: str
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+def decode(body: bytes, http_charset: str | None = None) -> str:
+    """Bytes to text, honouring the HTTP charset, a BOM, then the page's meta charset."""
+    content_type = f"text/html; charset={http_charset}" if http_charset else None
+    _, text = html_to_unicode(content_type, body)
+    return text
+
+
+def _strip(root: etree._Element) -> None:
+    """Drop what no reader sees: scripts, styles, comments and the Wayback toolbar."""
+    for el in root.iter(etree.Comment, etree.ProcessingInstruction):
+        if el.getparent() is not None:
+            el.drop_tree() if hasattr(el, "drop_tree") else el.getparent().remove(el)
+    for tag in DROP_TAGS:
+        for el in root.iter(tag):
+            if el.getparent() is not None:
+                el.drop_tree()
+    for wid in site.WAYBACK_TOOLBAR_IDS:
+        for el in root.xpath(f"//*[@id='{wid}']"):
+            el.drop_tree()
+
+
+class _LineBuilder:
+    """Walks the tree once, cutting text into lines at blocks and ``<br>``."""
+
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self.parts: list[str] = []
+        self.links: list[Link] = []
+        self.images: list[etree._Element] = []
+        self.link_chars = 0
+        self.block: etree._Element | None = None
+
+    def flush(self) -> None:
+        text = unicodedata.normalize("NFC", "".join(self.parts)).strip(_EDGE)
+        if (text or self.images) and self.block is not None:
+            self.lines.append(Line(text, self.block, self.links, self.images, self.link_chars))
+        self.parts, self.links, self.images, self.link_chars = [], [], [], 0
+
+    def add(self, text: str | None, in_link: bool) -> None:
+        if text:
+            text = _SOURCE_BREAKS.sub(" ", text)
+            self.parts.append(text)
+            if in_link:
+                self.link_chars += len(text.strip())
+
+    def walk(self, el: etree._Element, in_link: bool = False) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        is_block = tag in BLOCK_TAGS
+        if is_block:
+            self.flush()
+            outer, self.block = self.block, el
+        if tag == "br":
+            self.flush()
+        elif tag == "img":
+            self.images.append(el)
+        elif tag == "a" and el.get("href"):
+            self.links.append(Link(el.get("href", ""), el.text_content().strip()))
+            in_link = True
+        self.add(el.text, in_link)
+        for child in el:
+            self.walk(child, in_link)
+            self.add(child.tail, in_link)
+        if is_block:
+            self.flush()
+            self.block = outer
+
+
+def load(html: str | bytes, url: str) -> Document:
+    """Parse a page into lines; ``url`` resolves relative links (a ``<base>`` wins)."""
+    if isinstance(html, bytes):
+        html = decode(html)
+    if not html.strip():
+        html = "<html></html>"
+    root = lxml.html.document_fromstring(html)
+    base = root.xpath("string(//base/@href)") or url
+    _strip(root)
+    builder = _LineBuilder()
+    builder.block = root
+    builder.walk(root)
+    builder.flush()
+    return Document(root, builder.lines, base)

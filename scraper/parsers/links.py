@@ -1,0 +1,58 @@
+"""Where a page leads: links to follow and ``__doPostBack`` pager posts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from scraper.parsers import site
+from scraper.parsers.document import Document
+from scraper.parsers.urls import absolute, canonical_url
+
+POSTBACK = re.compile(r"__doPostBack\(\s*['\"]([^'\"]*)['\"]\s*,\s*['\"]([^'\"]*)['\"]\s*\)")
+
+
+@dataclass(frozen=True)
+class Postback:
+    """A ``__doPostBack(target, argument)`` link and the text it shows ("2", "Trang sau")."""
+
+    target: str
+    argument: str
+    text: str
+
+
+@dataclass
+class Links:
+    pages: list[str] = field(default_factory=list)
+    postbacks: list[Postback] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
+
+
+def discover(doc: Document) -> Links:
+    """Canonical page URLs, postback (target, argument) pairs and file links, deduplicated.
+
+    ``mailto:``, ``tel:`` and other ``javascript:`` links lead nowhere to fetch.
+    """
+    found = Links()
+    for a in doc.root.iter("a", "area"):
+        href = (a.get("href") or "").strip()
+        postback = POSTBACK.search(href) or POSTBACK.search(a.get("onclick") or "")
+        if postback:
+            pair = Postback(postback.group(1), postback.group(2), " ".join(a.text_content().split()))
+            if pair not in found.postbacks:
+                found.postbacks.append(pair)
+            continue
+        if not href or href.startswith("#") or urlsplit(href).scheme.lower() not in ("", "http", "https"):
+            continue
+        url = absolute(href, doc.base_url)
+        path = urlsplit(url).path
+        if site.ATTACHMENT_EXT.search(path):
+            target = found.attachments
+        elif site.NON_PAGE_EXT.search(path):
+            continue
+        else:
+            url, target = canonical_url(url), found.pages
+        if url not in target:
+            target.append(url)
+    return found

@@ -1,0 +1,107 @@
+"""Any page of the portal → the records it holds and the pages it leads to.
+
+This is the one entry point the spider, ``extract`` and re-extraction share, so
+each field is decided in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from scraper.items import Article, Page, Visitors
+from scraper.parsers import site
+from scraper.parsers.article import parse_article
+from scraper.parsers.content import is_prose
+from scraper.parsers.document import Document, load
+from scraper.parsers.links import Links, discover
+from scraper.parsers.static import parse_static
+from scraper.parsers.urls import canonical_article_url, canonical_url, cms_id, unwrap_wayback
+from scraper.parsers.widgets import widgets
+
+
+@dataclass
+class ParsedPage:
+    """What one page holds. ``kind`` is article, page, list or missing."""
+
+    kind: str
+    url: str
+    visitors: Visitors
+    article: Article | None = None
+    page: Page | None = None
+    links: Links = field(default_factory=Links)
+
+
+def now_utc() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _joined(paragraphs: list[str]) -> str | None:
+    return "\n\n".join(paragraphs) or None
+
+
+def _is_list_entry(doc: Document, index: int) -> bool:
+    """Prose right under a link to an article is a list entry's summary."""
+    for line in doc.lines[max(0, index - 2) : index + 1]:
+        if any(canonical_article_url(a.href) for a in line.links):
+            return True
+    return False
+
+
+def parse_page(html: str | bytes, url: str, fetched_at: str | None = None) -> ParsedPage:
+    """Parse one page. ``url`` may be a web-archive URL; records carry the original."""
+    fetched_at = fetched_at or now_utc()
+    doc = load(html, url)
+    original = unwrap_wayback(url)
+    found = widgets(doc)
+    visitors = Visitors(
+        fetched_at=fetched_at,
+        page_clock=found.page_clock,
+        url=canonical_url(original),
+        visits=found.visits,
+        online_guests=found.online_guests,
+        online_members=found.online_members,
+        online_total=found.online_total,
+    )
+    parsed = ParsedPage(kind="list", url=canonical_url(original), visitors=visitors, links=discover(doc))
+    fields = parse_article(doc, original)
+    if fields is not None:
+        body = _joined(fields.paragraphs)
+        parsed.kind = "article"
+        parsed.article = Article(
+            url=canonical_article_url(original) or canonical_url(original),
+            cms_id=cms_id(original),
+            category=fields.category_raw,
+            title=fields.title_raw,
+            published=fields.published,
+            author_initials=fields.author_initials,
+            byline=fields.byline,
+            body=body,
+            images=fields.images,
+            attachments=fields.attachments,
+            related=fields.related,
+            page_clock=found.page_clock,
+            fetched_at=fetched_at,
+            title_raw=fields.title_raw,
+            body_raw=body,
+            category_raw=fields.category_raw,
+            errors=fields.errors,
+        )
+        return parsed
+    if site.NOT_FOUND.search(doc.text):
+        parsed.kind = "missing"
+        return parsed
+    static = parse_static(doc)
+    first_prose = next((i for i, line in enumerate(doc.lines) if is_prose(line)), None)
+    if static is not None and first_prose is not None and not _is_list_entry(doc, first_prose):
+        body = _joined(static.paragraphs)
+        parsed.kind = "page"
+        parsed.page = Page(
+            url=parsed.url,
+            title=static.title_raw,
+            body=body,
+            body_raw=body,
+            title_raw=static.title_raw,
+            fetched_at=fetched_at,
+        )
+    return parsed

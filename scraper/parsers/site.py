@@ -1,0 +1,88 @@
+"""What the portal's pages say, as data.
+
+The parsers anchor on these labels and patterns, not on markup: the portal has
+changed its design over the years and web-archive copies rewrite its links. A
+redesign of the site means editing this table, not the parsers' logic.
+Markup ids appear only as fast paths (``*_IDS``); every field also has a
+text-anchored way in.
+"""
+
+from __future__ import annotations
+
+import re
+
+DEFAULT_START_URL = "https://lavusta.longan.gov.vn/"
+
+# Query parameters of an article URL, in canonical order.
+ARTICLE_PARAMS = ("tabid", "ChiTiet", "CmsId")
+# Parameters that page a list; every other parameter is dropped from list URLs,
+# which keeps session ids, print views and calendars from opening an endless space.
+PAGING_PARAM = re.compile(r"^(page|pageindex|pagenum|currentpage|trang|p)$", re.IGNORECASE)
+
+# Visit counter and the "Người dùng Online" (UsersOnline) widget.
+VISITS_LABEL = re.compile(r"Số\s+lượt\s+truy\s+cập", re.IGNORECASE)
+VISITS_NUMBER = re.compile(r"^\s*[:\-]?\s*(\d{1,3}(?:[.,\s]\d{3})+|\d+)\b")
+ONLINE_LABELS = {
+    "online_guests": re.compile(r"Khách\s*:\s*(\d+)", re.IGNORECASE),
+    "online_members": re.compile(r"Thành\s+Viên\s*:\s*(\d+)", re.IGNORECASE),
+    "online_total": re.compile(r"Tổng\s+Cộng\s*:\s*(\d+)", re.IGNORECASE),
+}
+ONLINE_IDS = {
+    "online_guests": "lblGuestCount",
+    "online_members": "lblMemberCount",
+    "online_total": "lblTotalCount",
+}
+DIGIT_IMAGE = re.compile(r"(?:^|[/_\-])(\d)\.(?:gif|png|jpe?g|bmp|svg)$", re.IGNORECASE)
+
+# Title line: the title with the publication date stuck to its end.
+TITLE_WITH_DATE = re.compile(r"^(?P<title>.*?\S)\s*[-–—(\[]?\s*(?P<date>\d{1,2}/\d{1,2}/\d{2,4})\s*[)\]]?\s*$")
+# A line that holds only a date, as older designs print it beside the title.
+DATE_ONLY = re.compile(
+    r"^\s*(?:(?:Cập\s+nhật|Ngày\s+đăng|Ngày\s+cập\s+nhật|Đăng\s+ngày|Ngày)\s*:?\s*)?"
+    r"[(\[]?\s*(?P<date>\d{1,2}/\d{1,2}/\d{2,4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+MIN_TITLE_CHARS = 8
+
+# Where the body stops: the other-news list and the page furniture after it.
+RELATED_LABEL = re.compile(
+    r"^\s*(Các\s+tin\s+khác|Tin\s+khác|Các\s+tin\s+đã\s+đưa|Tin\s+liên\s+quan|Tin\s+cùng\s+chuyên\s+mục)\s*:?",
+    re.IGNORECASE,
+)
+BODY_END = re.compile(
+    r"^\s*(Các\s+tin\s+khác|Tin\s+khác|Các\s+tin\s+đã\s+đưa|Tin\s+liên\s+quan|Tin\s+cùng\s+chuyên\s+mục"
+    r"|Bản\s+quyền|Copyright|©|Trở\s+về|Quay\s+lại|Về\s+đầu\s+trang|In\s+bài|Gửi\s+bài"
+    r"|Số\s+lượt\s+truy\s+cập|Người\s+dùng\s+Online)\b",
+    re.IGNORECASE,
+)
+
+# The byline, the last line of the body: who wrote it, or where it came from.
+BYLINE = re.compile(
+    r"^\s*(?P<label>(?:Bài|Tin|Ảnh|Video|Bài\s+viết|Thực\s+hiện|Tác\s+giả)"
+    r"(?:\s*(?:,|và|-|&|/)\s*(?:Bài|Tin|Ảnh|ảnh|bài|tin))*)\s*:\s*(?P<who>.{1,80})$",
+    re.IGNORECASE,
+)
+SOURCE_LINE = re.compile(r"^\s*(?:Nguồn\s*:|Theo\s+\S)\s*.{1,80}$", re.IGNORECASE)
+INITIALS = re.compile(r"(?<!\w)(?:[A-ZĐ][a-zđ]?\.\s?){1,5}[A-ZĐ][a-zđ]?\b\.?")
+
+# Header clock: DNN's current-date skin object, "Thứ Năm,18/04/2024 13:32".
+CLOCK_HINT = re.compile(r"(Thứ\s+\w+|Chủ\s+Nhật)\s*,\s*\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}", re.IGNORECASE)
+
+# A removed article: DNN answers 200 with this text.
+NOT_FOUND = re.compile(r"Tin\s+không\s+tồn\s+tại|Không\s+tìm\s+thấy\s+tin", re.IGNORECASE)
+
+# Markup fast paths (DotNetNuke).
+MODULE_TITLE_XPATH = "//span[contains(@id, 'dnnTITLE_lblTitle')]"
+CONTENT_PANE_XPATH = "//*[@id='dnn_ContentPane']"
+
+# Files an article may link ("File đính kèm"); never parsed as pages.
+ATTACHMENT_EXT = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods|txt|rtf)$", re.IGNORECASE)
+NON_PAGE_EXT = re.compile(
+    r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods|txt|rtf|jpe?g|png|gif|bmp|svg|ico|webp|css|js"
+    r"|mp3|mp4|avi|wmv|flv|swf|xml|rss)$",
+    re.IGNORECASE,
+)
+
+# Web-archive copies: the Wayback Machine's toolbar and its rewritten URLs.
+WAYBACK_URL = re.compile(r"^(?:https?://(?:web\.)?archive\.org)?/web/(?P<ts>\d{1,14})(?:[a-z]{2}_)?/(?P<url>.+)$")
+WAYBACK_TOOLBAR_IDS = ("wm-ipp-base", "wm-ipp", "wm-ipp-print", "donato", "wm-capinfo")

@@ -1,0 +1,102 @@
+"""URL rules of the portal: canonical article URLs and web-archive unwrapping."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from scraper.parsers import site
+
+_SCHEME = re.compile(r"^(https?:)/+", re.IGNORECASE)
+
+
+def unwrap_wayback(url: str) -> str:
+    """The original URL behind a Wayback Machine URL; other URLs unchanged.
+
+    Wayback rewrites links as ``/web/<timestamp>[im_]/<original>`` and sometimes
+    squeezes the original's ``//`` to ``/``.
+    """
+    parts = urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    if parts.netloc and not parts.netloc.lower().endswith("archive.org"):
+        return url
+    m = site.WAYBACK_URL.match(path)
+    if not m:
+        return url
+    original = _SCHEME.sub(r"\1//", m.group("url"))
+    if not re.match(r"^https?://", original, re.IGNORECASE):
+        original = "http://" + original
+    return original + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def wayback_timestamp(url: str) -> str | None:
+    """The capture timestamp of a Wayback Machine URL, else None."""
+    parts = urlsplit(url)
+    m = site.WAYBACK_URL.match(parts.path)
+    return m.group("ts") if m and (not parts.netloc or "archive.org" in parts.netloc) else None
+
+
+def absolute(href: str, base: str) -> str:
+    """``href`` resolved against ``base`` and unwrapped from any web archive."""
+    return unwrap_wayback(urljoin(base, href.strip()))
+
+
+def _params(url: str) -> dict[str, str]:
+    """Query parameters keyed by lower-case name (DNN ignores their case)."""
+    return {k.lower(): v for k, v in parse_qsl(urlsplit(url).query, keep_blank_values=True)}
+
+
+def cms_id(url: str) -> int | None:
+    """The article id in a URL, whatever the case of ``CmsId``."""
+    value = _params(url).get("cmsid", "")
+    return int(value) if value.isdigit() else None
+
+
+def tab_id(url: str) -> int | None:
+    value = _params(url).get("tabid", "")
+    return int(value) if value.isdigit() else None
+
+
+def _origin(url: str) -> tuple[str, str, str]:
+    parts = urlsplit(url)
+    path = parts.path or "/"
+    if path in ("", "/"):
+        path = "/Default.aspx"
+    return parts.scheme.lower(), parts.netloc.lower(), path
+
+
+def canonical_article_url(url: str) -> str | None:
+    """``…/Default.aspx?tabid=T&ChiTiet=True&CmsId=N``, or None when ``url`` names no article."""
+    url = unwrap_wayback(url)
+    params = _params(url)
+    article = cms_id(url)
+    if article is None:
+        return None
+    scheme, netloc, path = _origin(url)
+    query = []
+    if params.get("tabid", "").isdigit():
+        query.append(("tabid", params["tabid"]))
+    query += [("ChiTiet", "True"), ("CmsId", str(article))]
+    return urlunsplit((scheme, netloc, path, urlencode(query), ""))
+
+
+def canonical_page_url(url: str) -> str:
+    """A non-article page URL with only ``tabid`` and paging parameters kept."""
+    url = unwrap_wayback(url)
+    parts = urlsplit(url)
+    if not parts.path.lower().endswith((".aspx", "/")) and parts.path:
+        return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, parts.query, ""))
+    kept = [
+        ("tabid" if k.lower() == "tabid" else k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if k.lower() == "tabid" or site.PAGING_PARAM.match(k)
+    ]
+    path = parts.path or "/"
+    if not kept and path.lower() == "/default.aspx":
+        path = "/"
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, urlencode(kept), ""))
+
+
+def canonical_url(url: str) -> str:
+    """The one URL under which a page is fetched and archived."""
+    return canonical_article_url(url) or canonical_page_url(url)

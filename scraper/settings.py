@@ -1,0 +1,50 @@
+"""Settings of the portal archiver: the whole machine at a glance.
+
+Override any of them on the command line: ``scrapy crawl portal -s NAME=VALUE``.
+"""
+
+import os
+
+BOT_NAME = "lavusta-archiver"
+SPIDER_MODULES = ["scraper.spiders"]
+NEWSPIDER_MODULE = "scraper.spiders"
+COMMANDS_MODULE = "scraper.commands"
+
+# --- Where the archive goes -------------------------------------------------
+ARCHIVE_DIR = "output"
+
+ITEM_PIPELINES = {
+    "pipelines.normalize.NormalizePipeline": 100,
+    "pipelines.validate.ValidatePipeline": 200,
+    "pipelines.archive.ArchivePipeline": 300,
+}
+
+EXTENSIONS = {
+    "scraper.extensions.RunReport": 500,
+}
+
+# --- Politeness: the portal is a small public server ------------------------
+# Name the project and how to reach whoever runs it; set ARCHIVER_CONTACT to
+# your e-mail address or web page before crawling the live portal.
+# The spider warns when it is left unset.
+ARCHIVER_CONTACT = os.environ.get("ARCHIVER_CONTACT", "")
+USER_AGENT = (
+    "lavusta-archiver/0.1 (research archive of the LHH Long An portal; "
+    f"contact: {ARCHIVER_CONTACT or 'the operator has not set ARCHIVER_CONTACT'})"
+)
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 2
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 2.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 60
+RETRY_TIMES = 3
+COOKIES_ENABLED = True
+
+# --- Output conventions -----------------------------------------------------
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = "INFO"
+TELNETCONSOLE_ENABLED = False
