@@ -1,0 +1,55 @@
+"""``python -m scraper extract``: the crawl's parsers on pages saved to disk.
+
+Saved pages, web-archive copies and pages of earlier designs go through the very
+functions the spider uses, so their records match the crawl's.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from pipelines.normalize import normalize_record
+from pipelines.validate import problems
+from scraper.parsers.page import parse_page
+
+
+def extract_file(path: Path, url: str | None = None) -> dict[str, Any]:
+    """The record a saved page holds, as a dict with its ``kind``.
+
+    An article carries the page's widget numbers under ``visitors``; a list page
+    or a removed article gives its kind, URL and widgets only.
+    """
+    parsed = parse_page(path.read_bytes(), url or path.resolve().as_uri())
+    record = parsed.article or parsed.page
+    visitors = asdict(parsed.visitors)
+    del visitors["url"], visitors["fetched_at"]
+    if record is None:
+        return {"kind": parsed.kind, "url": parsed.url, "visitors": visitors}
+    normalize_record(record)
+    record.errors += [p for p in problems(record) if p not in record.errors]
+    out = {"kind": parsed.kind, **asdict(record)}
+    if parsed.article is not None:
+        out["visitors"] = visitors
+    return out
+
+
+def main(files: list[str], urls: list[str]) -> int:
+    """Print one JSON object per file; a file that cannot be read is reported and skipped."""
+    if urls and len(urls) not in (1, len(files)):
+        print("extract: give --url once, or once per file", file=sys.stderr)
+        return 2
+    status = 0
+    for i, name in enumerate(files):
+        url = urls[i] if len(urls) == len(files) else (urls[0] if urls else None)
+        try:
+            record = extract_file(Path(name), url)
+        except OSError as exc:
+            print(f"extract: {name}: {exc.strerror or exc}", file=sys.stderr)
+            status = 1
+            continue
+        print(json.dumps(record, ensure_ascii=False))
+    return status

@@ -1,0 +1,28 @@
+"""Shared fixtures: the real seed page, and the replica portal served on loopback."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "portal"
+SEED_TEXT_FILE = Path(__file__).parent / "data" / "seed-page-cmsid-743.txt"
+SEED_URL = "https://lavusta.longan.gov.vn/Default.aspx?tabid=620&ChiTiet=True&CmsId=743"
+
+
+def text_to_html(text: str) -> str:
+    """A page with no markup to lean on: each line of a text scrape is one paragraph."""
+    paragraphs = "".join(f"<p>{html.escape(line)}</p>\n" for line in text.split("\n"))
+    return f"<html><body>{paragraphs}</body></html>"
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED_TEXT_FILE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_html(seed_text: str) -> str:
+    return text_to_html(seed_text)

@@ -1,0 +1,88 @@
+"""Single fields read from page text: bylines, dates, widgets, links."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parsers.article import author_initials, published
+from scraper.parsers.document import load
+from scraper.parsers.links import discover
+from scraper.parsers.page import parse_page
+from scraper.parsers.widgets import online, visits
+from tests.conftest import text_to_html
+
+
+@pytest.mark.parametrize(
+    ("byline", "initials"),
+    [
+        ("Bài và ảnh: T.T.B", ["T.T.B"]),
+        ("Bài: T.T.B; Ảnh: L.V.H", ["T.T.B", "L.V.H"]),
+        ("Tin, ảnh: N.V.A", ["N.V.A"]),
+        ("Nguồn: Báo Long An", []),
+        ("Theo vusta.vn", []),
+        (None, []),
+    ],
+)
+def test_byline_gives_author_initials(byline, initials):
+    assert author_initials(byline) == initials
+
+
+def test_cut_year_is_an_error_never_a_guess():
+    assert published("22/12/202") == (None, ["date-cut: 22/12/202"])
+
+
+def test_impossible_date_is_an_error():
+    assert published("31/02/2023") == (None, ["date-impossible: 31/02/2023"])
+
+
+def test_visit_count_written_as_text_with_dot_groups():
+    doc = load(text_to_html("Số lượt truy cập: 1.234.567\nNgười dùng Online"), "http://h/")
+    assert visits(doc) == 1234567
+
+
+def test_visit_count_drawn_as_digit_images():
+    digits = "".join(f'<img src="/Portals/0/counter/{d}.gif">' for d in "1234567")
+    doc = load(f"<div><b>Số lượt truy cập</b></div><div>{digits}</div><div>Người dùng Online</div>", "http://h/")
+    assert visits(doc) == 1234567
+
+
+def test_users_online_read_by_label_ids_first():
+    page = (
+        "<table><tr><td><img alt='Khách'></td><td>Khách:</td>"
+        "<td><span id='dnn_ctr1_UsersOnline_lblGuestCount'>12</span></td></tr>"
+        "<tr><td>Thành Viên:</td><td><span id='x_lblMemberCount'>1</span></td></tr>"
+        "<tr><td>Tổng Cộng:</td><td><span id='x_lblTotalCount'>13</span></td></tr></table>"
+    )
+    assert online(load(page, "http://h/")) == {"online_guests": 12, "online_members": 1, "online_total": 13}
+
+
+def test_links_skip_mailto_and_javascript_and_keep_postbacks():
+    page = (
+        "<a href='mailto:a@b.vn'>mail</a><a href='javascript:void(0)'>x</a>"
+        "<a href=\"javascript:__doPostBack('dnn$ctr1$pager','Page$2')\">2</a>"
+        "<a href='/Default.aspx?tabid=609'>Chức năng</a><a href='/Portals/0/files/a.pdf'>pdf</a>"
+    )
+    links = discover(load(page, "http://h/"))
+    assert links.pages == ["http://h/Default.aspx?tabid=609"]
+    assert [(p.target, p.argument, p.text) for p in links.postbacks] == [("dnn$ctr1$pager", "Page$2", "2")]
+    assert links.attachments == ["http://h/Portals/0/files/a.pdf"]
+
+
+def test_title_and_date_on_separate_lines_in_an_older_design():
+    text = "Tin tức\nHội thảo khoa học về nông nghiệp công nghệ cao\nCập nhật: 12/03/2019\n" + "Nội dung " * 20
+    parsed = parse_page(text_to_html(text), "http://h/Default.aspx?tabid=621&ChiTiet=True&CmsId=12")
+    assert parsed.article.title_raw == "Hội thảo khoa học về nông nghiệp công nghệ cao"
+    assert parsed.article.published == "2019-03-12"
+
+
+def test_a_dated_legal_reference_in_prose_is_not_a_title():
+    text = "Chức năng, nhiệm vụ\n" + "Liên hiệp hội hoạt động theo điều lệ và các quy định của pháp luật. " * 3
+    text += "\nQuyết định số 45/2005/QĐ-UB ngày 07/01/2005"
+    parsed = parse_page(text_to_html(text), "http://h/Default.aspx?tabid=609")
+    assert parsed.kind == "page"
+    assert parsed.page.title_raw == "Chức năng, nhiệm vụ"
+
+
+def test_removed_article_is_recognised():
+    parsed = parse_page(text_to_html("Tin không tồn tại"), "http://h/Default.aspx?tabid=620&ChiTiet=True&CmsId=9")
+    assert parsed.kind == "missing"

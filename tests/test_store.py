@@ -1,0 +1,73 @@
+"""Archive files: merged without duplicates, CSV safe for spreadsheets, swapped in atomically."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from pipelines import store
+from pipelines.archive import merge_into_archive
+from scraper.items import Article, Visitors
+
+
+def _write(path, records):
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+
+
+@pytest.mark.parametrize("formula", ['=HYPERLINK("http://x")', "+1", "-2+3", "@SUM(A1)"])
+def test_csv_cell_that_starts_a_formula_is_neutralized(formula):
+    assert store.csv_cell(formula) == "'" + formula
+
+
+def test_csv_list_cells_are_joined_with_a_bar():
+    assert store.csv_cell(["T.T.B", "L.V.H"]) == "T.T.B | L.V.H"
+
+
+def test_csv_is_utf8_with_bom_and_reads_back_in_pandas(tmp_path):
+    path = tmp_path / "a.csv"
+    store.write_csv(path, [{"title": "Tỉnh ủy", "n": 3}], ["title", "n"])
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    frame = pd.read_csv(path, encoding="utf-8-sig")
+    assert frame.loc[0, "title"] == "Tỉnh ủy"
+
+
+def test_rerun_keeps_one_record_per_article_the_newest(tmp_path):
+    staged = tmp_path / "staged.jsonl"
+    old = {"url": "u1", "cms_id": 1, "title": "cũ", "fetched_at": "2024-01-01T00:00:00+00:00"}
+    new = {"url": "u1", "cms_id": 1, "title": "mới", "fetched_at": "2024-02-01T00:00:00+00:00"}
+    _write(tmp_path / "articles.jsonl", [old])
+    _write(staged, [new])
+    merge_into_archive(tmp_path, {Article: staged})
+    records = list(store.read_jsonl(tmp_path / "articles.jsonl"))
+    assert [r["title"] for r in records] == ["mới"]
+
+
+def test_visitor_snapshots_are_appended_as_history(tmp_path):
+    staged = tmp_path / "staged.jsonl"
+    _write(tmp_path / "visitors.jsonl", [{"url": "/", "fetched_at": "2024-01-01T00:00:00+00:00", "visits": 5}])
+    _write(staged, [{"url": "/", "fetched_at": "2024-02-01T00:00:00+00:00", "visits": 9}])
+    merge_into_archive(tmp_path, {Visitors: staged})
+    assert [r["visits"] for r in store.read_jsonl(tmp_path / "visitors.jsonl")] == [5, 9]
+
+
+def test_a_broken_line_is_set_aside_not_lost(tmp_path):
+    path = tmp_path / "articles.jsonl"
+    path.write_text('{"url": "u1"}\n{"url": "u2", "tit\n', encoding="utf-8")
+    assert [r["url"] for r in store.read_jsonl(path)] == ["u1"]
+    assert (tmp_path / "articles.jsonl.rejected").read_text(encoding="utf-8") == '{"url": "u2", "tit\n'
+
+
+def test_failed_write_leaves_the_old_file_in_place(tmp_path):
+    path = tmp_path / "articles.jsonl"
+    path.write_text("old\n", encoding="utf-8")
+
+    def broken(tmp):
+        tmp.write_text("half", encoding="utf-8")
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        store.atomic_write(path, broken)
+    assert path.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["articles.jsonl"]
