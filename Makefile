@@ -1,0 +1,31 @@
+# One command per job; each sets up the virtual environment first if needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+ARCHIVE_DIR ?= output
+DEMO_DIR ?= output/demo
+DEMO_PORT ?= 8765
+
+.PHONY: setup crawl test demo replica lint
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+crawl: setup
+	$(BIN)/scrapy crawl portal -s ARCHIVE_DIR=$(ARCHIVE_DIR)
+
+test: setup
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check .
+
+replica: setup
+	$(BIN)/python -m replica --port $(DEMO_PORT)
+
+demo: setup
+	$(BIN)/python -m replica.demo --port $(DEMO_PORT) --archive-dir $(DEMO_DIR)
