@@ -14,14 +14,16 @@ _LETTER = re.compile(r"[^\W\d_]")
 _WELCOME = re.compile(r"^\s*Chào\s+mừng", re.IGNORECASE)
 
 
+WIDGET_LINE_CHARS = 60
+
+
 def is_furniture(line: Line) -> bool:
     """Header clock, welcome line, widget labels: on every page, part of none."""
     text = line.text
-    return bool(
-        site.CLOCK_HINT.search(text)
-        or _WELCOME.match(text)
-        or site.VISITS_LABEL.search(text)
-        or any(label.search(text) for label in site.ONLINE_LABELS.values())
+    if site.CLOCK_HINT.search(text) or _WELCOME.match(text):
+        return True
+    return len(text) <= WIDGET_LINE_CHARS and bool(
+        site.VISITS_LABEL.search(text) or any(label.search(text) for label in site.ONLINE_LABELS.values())
     )
 
 
