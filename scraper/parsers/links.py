@@ -21,6 +21,15 @@ class Postback:
     argument: str
     text: str
 
+    @property
+    def page(self) -> int | None:
+        """The list page it leads to, when it names one ("3", or the argument "Page$3")."""
+        if self.text.isdigit():
+            return int(self.text)
+        if site.PAGER_ARGUMENT.match(self.argument):
+            return int(self.argument.split("$")[1])
+        return None
+
 
 @dataclass
 class Links:
@@ -30,7 +39,10 @@ class Links:
 
 
 def discover(doc: Document) -> Links:
-    """Canonical page URLs, postback (target, argument) pairs and file links, deduplicated.
+    """Canonical page URLs, pager postbacks and file links, each listed once.
+
+    Only postbacks that page a list are kept: a search button or a login link
+    posts nothing worth archiving.
 
     ``mailto:``, ``tel:`` and other ``javascript:`` links lead nowhere to fetch.
     """
@@ -40,7 +52,8 @@ def discover(doc: Document) -> Links:
         postback = POSTBACK.search(href) or POSTBACK.search(a.get("onclick") or "")
         if postback:
             pair = Postback(postback.group(1), postback.group(2), " ".join(a.text_content().split()))
-            if pair not in found.postbacks:
+            is_pager = site.PAGER_TEXT.match(pair.text) or site.PAGER_ARGUMENT.match(pair.argument)
+            if is_pager and pair not in found.postbacks:
                 found.postbacks.append(pair)
             continue
         if not href or href.startswith("#") or urlsplit(href).scheme.lower() not in ("", "http", "https"):

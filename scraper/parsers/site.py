@@ -19,6 +19,14 @@ ARTICLE_PARAMS = ("tabid", "ChiTiet", "CmsId")
 # which keeps session ids, print views and calendars from opening an endless space.
 PAGING_PARAM = re.compile(r"^(page|pageindex|pagenum|currentpage|trang|p)$", re.IGNORECASE)
 
+# Pager links worth posting back: a page number, or words that move through a list.
+PAGER_TEXT = re.compile(
+    r"^(\d+|[«»<>]+|\.\.\.|Trang\s+(sau|trước|tiếp|kế|đầu|cuối).*|(Tiếp|Sau|Trước|Đầu|Cuối)\b.*"
+    r"|Next.*|Prev.*|First|Last)$",
+    re.IGNORECASE,
+)
+PAGER_ARGUMENT = re.compile(r"^Page\$\d+$", re.IGNORECASE)
+
 # Visit counter and the "Người dùng Online" (UsersOnline) widget.
 VISITS_LABEL = re.compile(r"Số\s+lượt\s+truy\s+cập", re.IGNORECASE)
 VISITS_NUMBER = re.compile(r"^\s*[:\-]?\s*(\d{1,3}(?:[.,\s]\d{3})+|\d+)\b")

@@ -100,3 +100,15 @@ def canonical_page_url(url: str) -> str:
 def canonical_url(url: str) -> str:
     """The one URL under which a page is fetched and archived."""
     return canonical_article_url(url) or canonical_page_url(url)
+
+
+def split_paging(url: str) -> tuple[str, int | None]:
+    """A list URL without its paging parameter, and the page number it asked for."""
+    parts = urlsplit(url)
+    kept, page = [], None
+    for k, v in parse_qsl(parts.query, keep_blank_values=True):
+        if site.PAGING_PARAM.match(k) and k.lower() != "tabid":
+            page = int(v) if v.isdigit() else page
+        else:
+            kept.append((k, v))
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(kept), "")), page

@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import FormRequest, HtmlResponse, Request, Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
@@ -20,18 +21,7 @@ from twisted.python.failure import Failure
 from scraper.parsers import site
 from scraper.parsers.links import Postback
 from scraper.parsers.page import now_utc, parse_page
-from scraper.parsers.urls import canonical_url
-
-
-def postback_key(here: str, postback: Postback, shown: int) -> tuple[Any, ...]:
-    """What a pager post leads to, so that each list page is posted for once.
-
-    A numbered link ("3") names its page whatever page it sits on; "next" or
-    "Trang sau" depends on the page it sits on, known by the links it shows.
-    """
-    if postback.text.isdigit():
-        return (here, "page", int(postback.text))
-    return (here, postback.target, postback.argument, shown)
+from scraper.parsers.urls import canonical_url, split_paging
 
 
 class PortalSpider(scrapy.Spider):
@@ -44,7 +34,8 @@ class PortalSpider(scrapy.Spider):
             raise ValueError(f"start_url must be an http(s) URL, not {start_url!r}")
         self.start_url = start_url
         self.allowed_domains = [parts.hostname]
-        self.postbacks_seen: set[tuple[Any, ...]] = set()
+        # Each list page is asked for once, by link or by postback, whichever comes first.
+        self.list_pages_seen: set[tuple[Any, ...]] = set()
         self.visitors_taken = False
 
     async def start(self) -> AsyncIterator[Request]:
@@ -55,6 +46,10 @@ class PortalSpider(scrapy.Spider):
     def failed(self, failure: Failure) -> None:
         """One line per page that could not be fetched; the crawl goes on."""
         request = failure.request
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+            self.crawler.stats.inc_value("skipped/ignored")
+            self.logger.debug("Not fetched (robots.txt or a filter): %s", request.url)
+            return
         if failure.check(HttpError):
             status = failure.value.response.status
             self.crawler.stats.inc_value(f"errors/http_{status}")
@@ -77,20 +72,40 @@ class PortalSpider(scrapy.Spider):
             yield parsed.article
         elif parsed.page is not None:
             yield parsed.page
+        elif parsed.kind == "list":
+            base, page = split_paging(parsed.url)
+            self.list_pages_seen.add(response.meta.get("list_page") or (base, page or 1))
         elif parsed.kind == "missing":
             self.logger.warning("Article no longer exists (Tin không tồn tại): %s", response.url)
         yield from self.follow(response, parsed.links.pages, parsed.links.postbacks)
 
+    def first_time(self, key: tuple[Any, ...]) -> bool:
+        if key in self.list_pages_seen:
+            return False
+        self.list_pages_seen.add(key)
+        return True
+
     def follow(self, response: Response, pages: list[str], postbacks: list[Postback]) -> Iterator[Request]:
+        """Requests for the links and pager posts of a page.
+
+        A numbered pager post ("3", "Page$3") and a ``&Page=3`` link name the same
+        list page; "next" names the page after the one it sits on, known by the
+        links that page shows.
+        """
         for url in pages:
-            yield Request(url, callback=self.parse, errback=self.failed)
-        here = canonical_url(response.url)
+            base, page = split_paging(url)
+            key = (base, page)
+            if page is None:
+                yield Request(url, callback=self.parse, errback=self.failed)
+            elif self.first_time(key):
+                yield Request(url, callback=self.parse, errback=self.failed, meta={"list_page": key})
+        here, _ = split_paging(canonical_url(response.url))
         shown = hash(tuple(pages))
         for postback in postbacks:
-            key = postback_key(here, postback, shown)
-            if key in self.postbacks_seen:
+            page = postback.page
+            key = (here, page) if page else (here, postback.target, postback.argument, shown)
+            if not self.first_time(key):
                 continue
-            self.postbacks_seen.add(key)
             try:
                 yield FormRequest.from_response(
                     response,
@@ -98,7 +113,7 @@ class PortalSpider(scrapy.Spider):
                     dont_click=True,
                     callback=self.parse,
                     errback=self.failed,
-                    meta={"postback": key},
+                    meta={"list_page": key},
                 )
             except ValueError:
                 self.logger.debug("No form to post back on %s", response.url)
