@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (prose: string pieces are wrapped near, not exactly at, the limit)
 """The portal's content as data: categories, articles and static pages.
 
 The server renders from here and truth.py reads the expected records from here, so the
@@ -101,7 +102,9 @@ def _article(
 
 ARTICLES = (
     _article(
-        402, 620, "14/01/2019",
+        402,
+        620,
+        "14/01/2019",
         "Liên hiệp các Hội KH&KT tỉnh Long An tổng kết hoạt động năm 2018",
         TTB,
         "Ngày 11/01/2019, Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Long An tổ chức Hội nghị tổng kết hoạt động "
@@ -118,7 +121,9 @@ ARTICLES = (
         images=(Image("/Portals/0/Images/2019/tongket2018.jpg", "Quang cảnh Hội nghị tổng kết năm 2018"),),
     ),
     _article(
-        415, 621, "12/03/2019",
+        415,
+        621,
+        "12/03/2019",
         "Hiệu quả mô hình tưới tiết kiệm nước cho cây thanh long tại huyện Châu Thành",
         NVA,
         "Trong khuôn khổ Dự án ứng dụng tiến bộ khoa học kỹ thuật vào sản xuất nông nghiệp, Hội Làm vườn tỉnh phối "
@@ -131,10 +136,14 @@ ARTICLES = (
         "van là nước và phân thấm đều từng gốc, mùa khô cũng không lo thiếu nước”.",
         "Thời gian tới, mô hình sẽ được nhân rộng ra các xã ven sông Vàm Cỏ Tây, nơi thường xuyên chịu ảnh hưởng của "
         "hạn hán và xâm nhập mặn.",
-        images=(Image("/Portals/0/Images/2019/thanhlong_tuoinhogiot.jpg", "Hệ thống tưới nhỏ giọt trên vườn thanh long"),),
+        images=(
+            Image("/Portals/0/Images/2019/thanhlong_tuoinhogiot.jpg", "Hệ thống tưới nhỏ giọt trên vườn thanh long"),
+        ),
     ),
     _article(
-        431, 622, "20/05/2019",
+        431,
+        622,
+        "20/05/2019",
         "Hội Làm vườn tỉnh tập huấn kỹ thuật trồng rau an toàn theo hướng VietGAP",
         None,
         "Từ ngày 14 đến 16/5/2019, Hội Làm vườn tỉnh Long An phối hợp với Chi cục Trồng trọt và Bảo vệ thực vật tổ "
@@ -146,7 +155,9 @@ ARTICLES = (
         "Cần Đước.",
     ),
     _article(
-        447, 620, "08/08/2019",
+        447,
+        620,
+        "08/08/2019",
         "Phát động Hội thi Sáng tạo kỹ thuật tỉnh Long An lần thứ VII (2019 - 2020)",
         TTB,
         "Sáng ngày 06/8/2019, Ban Tổ chức Hội thi Sáng tạo kỹ thuật tỉnh Long An đã tổ chức Lễ phát động Hội thi lần "
@@ -161,7 +172,9 @@ ARTICLES = (
         attachments=(Attachment("/Portals/0/files/TheLe_HoiThi_SangTaoKyThuat_lanVII.pdf", "Thể lệ Hội thi"),),
     ),
     _article(
-        463, 621, "25/10/2019",
+        463,
+        621,
+        "25/10/2019",
         "Ứng dụng chế phẩm sinh học xử lý rơm rạ sau thu hoạch",
         BAO_LONG_AN,
         "Thay vì đốt bỏ rơm rạ sau mỗi vụ lúa, nhiều nông dân ở huyện Tân Thạnh và Thạnh Hoá đã sử dụng chế phẩm sinh "
@@ -171,7 +184,9 @@ ARTICLES = (
         "Ngành nông nghiệp tỉnh đang khuyến khích nhân rộng cách làm này trong vụ Đông Xuân 2019 - 2020.",
     ),
     _article(
-        470, 623, "03/12/2019",
+        470,
+        623,
+        "03/12/2019",
         "Thông báo về việc tổ chức Cuộc thi Sáng tạo Thanh thiếu niên Nhi đồng tỉnh Long An lần thứ 13, năm 2019 - 2020",
         None,
         "Thực hiện Kế hoạch số 4125/KH-UBND ngày 15/11/2019 của UBND tỉnh, Liên hiệp các Hội Khoa học và Kỹ thuật "
@@ -181,7 +196,9 @@ ARTICLES = (
         attachments=(Attachment("/Portals/0/files/TB_CuocThi_STTTNND_2019.pdf", "Thông báo và thể lệ Cuộc thi"),),
     ),
     _article(
-        478, 622, "16/01/2020",
+        478,
+        622,
+        "16/01/2020",
         "Hội Y học tỉnh tổ chức hội thảo khoa học “Cập nhật điều trị bệnh đái tháo đường”",
         TTB_LVH,
         "Ngày 12/01/2020, Hội Y học tỉnh Long An phối hợp với Bệnh viện Đa khoa Long An tổ chức hội thảo khoa học "
@@ -194,7 +211,9 @@ ARTICLES = (
         images=(Image("/Portals/0/Images/2020/hoiyhoc_hoithao.jpg", "Các đại biểu dự hội thảo"),),
     ),
     _article(
-        489, 621, "06/03/2020",
+        489,
+        621,
+        "06/03/2020",
         "Khuyến cáo các giải pháp ứng phó hạn hán, xâm nhập mặn mùa khô 2019 - 2020",
         BAO_LONG_AN,
         "Mùa khô năm 2019 - 2020, xâm nhập mặn trên sông Vàm Cỏ Đông và Vàm Cỏ Tây xuất hiện sớm và sâu hơn trung "
@@ -208,7 +227,9 @@ ARTICLES = (
         "Mọi thông tin cần hỗ trợ kỹ thuật, người dân liên hệ Trạm Khuyến nông các huyện hoặc Chi cục Thủy lợi tỉnh.",
     ),
     _article(
-        503, 620, "29/06/2020",
+        503,
+        620,
+        "29/06/2020",
         "Tư vấn, phản biện Đề án phát triển nông nghiệp ứng dụng công nghệ cao tỉnh Long An",
         TTB,
         "Ngày 26/6/2020, Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh tổ chức Hội thảo tư vấn, phản biện Đề án phát "
@@ -224,7 +245,9 @@ ARTICLES = (
         images=(Image("/Portals/0/Images/2020/phanbien_nncnc.jpg", "Quang cảnh Hội thảo"),),
     ),
     _article(
-        518, 622, "15/09/2020",
+        518,
+        622,
+        "15/09/2020",
         "Hội Kiến trúc sư tỉnh góp ý quy hoạch chung đô thị Cần Giuộc",
         NVA,
         "Ngày 10/9/2020, Hội Kiến trúc sư tỉnh Long An tổ chức buổi sinh hoạt chuyên đề góp ý đồ án điều chỉnh quy "
@@ -234,7 +257,9 @@ ARTICLES = (
         "Các ý kiến góp ý được Hội tổng hợp gửi Sở Xây dựng để hoàn chỉnh đồ án trước khi trình phê duyệt.",
     ),
     _article(
-        526, 621, "22/10/2020",
+        526,
+        621,
+        "22/10/2020",
         "Chuyển đổi số trong sản xuất nông nghiệp: cơ hội cho nông dân Long An",
         TTB_LVH,
         "Chuyển đổi số đang mở ra nhiều cơ hội mới cho sản xuất nông nghiệp. Tại Long An, một số hợp tác xã đã bước "
@@ -256,7 +281,9 @@ ARTICLES = (
         ),
     ),
     _article(
-        537, 620, "18/12/2020",
+        537,
+        620,
+        "18/12/2020",
         "Tổng kết, trao giải Hội thi Sáng tạo kỹ thuật tỉnh Long An lần thứ VII",
         TTB,
         "Chiều ngày 16/12/2020, Ban Tổ chức Hội thi Sáng tạo kỹ thuật tỉnh Long An lần thứ VII (2019 - 2020) tổ chức "
@@ -275,7 +302,9 @@ ARTICLES = (
         ),
     ),
     _article(
-        545, 621, "19/01/2021",
+        545,
+        621,
+        "19/01/2021",
         "Giống lúa thơm chất lượng cao thích ứng với biến đổi khí hậu",
         BAO_LONG_AN,
         "Vụ Đông Xuân 2020 - 2021, nông dân huyện Tân Hưng và Vĩnh Hưng đã đưa vào sản xuất thử nghiệm 200 ha giống "
@@ -286,7 +315,9 @@ ARTICLES = (
         "gạo theo hướng nâng cao giá trị gia tăng và thích ứng với biến đổi khí hậu.",
     ),
     _article(
-        558, 622, "10/04/2021",
+        558,
+        622,
+        "10/04/2021",
         "Hội Đông y tỉnh khám bệnh, cấp thuốc miễn phí cho người có hoàn cảnh khó khăn",
         TTB_LVH,
         "Nhân kỷ niệm Ngày Thầy thuốc Việt Nam 27/02 và hưởng ứng phong trào “Thầy thuốc như mẹ hiền”, Hội Đông y "
@@ -297,7 +328,9 @@ ARTICLES = (
         images=(Image("/Portals/0/Images/2021/dongy_khambenh.jpg", "Lương y châm cứu cho người dân"),),
     ),
     _article(
-        571, 620, "28/07/2021",
+        571,
+        620,
+        "28/07/2021",
         "Liên hiệp Hội tỉnh triển khai các biện pháp phòng, chống dịch COVID-19",
         None,
         "Thực hiện Chỉ thị số 16/CT-TTg ngày 31/3/2020 của Thủ tướng Chính phủ và các văn bản chỉ đạo của Tỉnh uỷ, "
@@ -310,7 +343,9 @@ ARTICLES = (
         "động được hơn 250 triệu đồng và nhiều nhu yếu phẩm gửi đến các khu cách ly.",
     ),
     _article(
-        583, 621, "30/09/2021",
+        583,
+        621,
+        "30/09/2021",
         "Ứng dụng bản đồ số trong quản lý vùng trồng và truy xuất nguồn gốc nông sản",
         TTB,
         "Sở Nông nghiệp và Phát triển Nông thôn tỉnh đang triển khai xây dựng cơ sở dữ liệu bản đồ số các vùng trồng "
@@ -324,7 +359,9 @@ ARTICLES = (
         "Dự kiến đến cuối năm 2022, toàn tỉnh sẽ hoàn thành số hoá dữ liệu cho 100% vùng trồng cây ăn trái chủ lực.",
     ),
     _article(
-        596, 622, "24/11/2021",
+        596,
+        622,
+        "24/11/2021",
         "Hội Tin học tỉnh tập huấn kỹ năng bảo đảm an toàn thông tin",
         NVA,
         "Ngày 20/11/2021, Hội Tin học tỉnh Long An tổ chức lớp tập huấn trực tuyến “Kỹ năng bảo đảm an toàn thông tin "
@@ -335,7 +372,9 @@ ARTICLES = (
         "của tỉnh.",
     ),
     _article(
-        602, 623, "27/12/2021",
+        602,
+        623,
+        "27/12/2021",
         "Thông báo về việc xét tặng Giải thưởng Sáng tạo Khoa học Công nghệ Việt Nam năm 2022",
         None,
         "Căn cứ Công văn số 1250/LHHVN-VIFOTEC ngày 10/12/2021 của Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam, "
@@ -345,7 +384,9 @@ ARTICLES = (
         attachments=(Attachment("/Portals/0/files/Mau ho so VIFOTEC 2022.docx", "Mẫu hồ sơ đăng ký"),),
     ),
     _article(
-        611, 620, "18/02/2022",
+        611,
+        620,
+        "18/02/2022",
         "Hội nghị Ban Chấp hành Liên hiệp Hội tỉnh triển khai nhiệm vụ năm 2022",
         TTB,
         "Ngày 16/02/2022, Ban Chấp hành Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Long An khoá III tổ chức Hội nghị "
@@ -357,7 +398,9 @@ ARTICLES = (
         "hiệu quả hoạt động của Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam.",
     ),
     _article(
-        624, 621, "14/04/2022",
+        624,
+        621,
+        "14/04/2022",
         "Nuôi tôm thẻ chân trắng công nghệ cao trong nhà màng ở Cần Giuộc",
         BAO_LONG_AN,
         "Những năm gần đây, mô hình nuôi tôm thẻ chân trắng công nghệ cao trong nhà màng phát triển mạnh ở các xã Tân "
@@ -374,7 +417,9 @@ ARTICLES = (
         images=(Image("/Portals/0/Images/2022/tom_nhamang.jpg", "Ao nuôi tôm trong nhà màng"),),
     ),
     _article(
-        637, 622, "09/06/2022",
+        637,
+        622,
+        "09/06/2022",
         "Hội Bảo vệ thiên nhiên và môi trường tỉnh hưởng ứng Ngày Môi trường thế giới",
         TTB_LVH,
         "Hưởng ứng Ngày Môi trường thế giới 05/6/2022 với chủ đề “Chỉ một Trái đất”, Hội Bảo vệ thiên nhiên và môi "
@@ -387,7 +432,9 @@ ARTICLES = (
         images=(Image("/Portals/0/Images/2022/ngaymoitruong.jpg", "Hội viên ra quân trồng cây xanh"),),
     ),
     _article(
-        652, 620, "23/08/2022",
+        652,
+        620,
+        "23/08/2022",
         "Đại hội đại biểu Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Long An lần thứ IV, nhiệm kỳ 2022 - 2027",
         TTB,
         "Ngày 19/8/2022, Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Long An tổ chức Đại hội đại biểu lần thứ IV, "
@@ -410,7 +457,9 @@ ARTICLES = (
         ),
     ),
     _article(
-        665, 621, "11/10/2022",
+        665,
+        621,
+        "11/10/2022",
         "Hội thảo ứng dụng năng lượng mặt trời trong sản xuất nông nghiệp",
         NVA,
         "Ngày 07/10/2022, Sở Khoa học và Công nghệ phối hợp với Liên hiệp các Hội KH&KT tỉnh tổ chức hội thảo “Ứng "
@@ -422,7 +471,9 @@ ARTICLES = (
         "và không ảnh hưởng đến đất sản xuất lúa.",
     ),
     _article(
-        679, 622, "16/12/2022",
+        679,
+        622,
+        "16/12/2022",
         "Hội Y học tỉnh tổng kết hoạt động năm 2022",
         None,
         "Ngày 14/12/2022, Hội Y học tỉnh Long An tổ chức tổng kết hoạt động năm 2022. Trong năm, Hội đã tổ chức 06 hội "
@@ -432,7 +483,9 @@ ARTICLES = (
         "nghiệm thu.",
     ),
     _article(
-        688, 620, "10/02/2023",
+        688,
+        620,
+        "10/02/2023",
         "Liên hiệp Hội tỉnh triển khai kế hoạch hoạt động năm 2023",
         TTB,
         "Ngày 08/02/2023, Thường trực Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Long An tổ chức Hội nghị triển khai "
@@ -446,7 +499,9 @@ ARTICLES = (
         "để tổng hợp.",
     ),
     _article(
-        697, 621, "21/03/2023",
+        697,
+        621,
+        "21/03/2023",
         "Sản xuất phân hữu cơ vi sinh từ phụ phẩm nông nghiệp",
         TTB_LVH,
         "Trong khuôn khổ nhiệm vụ khoa học và công nghệ cấp tỉnh, Trung tâm Ứng dụng tiến bộ khoa học và công nghệ "
@@ -461,7 +516,9 @@ ARTICLES = (
         images=(Image("/Portals/0/Images/2023/phanhuuco_visinh.jpg", "Ủ phân hữu cơ vi sinh tại hợp tác xã"),),
     ),
     _article(
-        709, 622, "18/05/2023",
+        709,
+        622,
+        "18/05/2023",
         "Hội Làm vườn tỉnh tổ chức hội thảo nâng cao chất lượng thanh long xuất khẩu",
         NVA,
         "Ngày 16/5/2023, tại huyện Châu Thành, Hội Làm vườn tỉnh Long An tổ chức hội thảo “Giải pháp nâng cao chất "
@@ -473,7 +530,9 @@ ARTICLES = (
         "thị trường.",
     ),
     _article(
-        718, 620, "04/07/2023",
+        718,
+        620,
+        "04/07/2023",
         "Tập huấn nâng cao năng lực tư vấn, phản biện và giám định xã hội năm 2023",
         TTB,
         "Từ ngày 29 đến 30/6/2023, Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Long An tổ chức lớp tập huấn nâng cao "
@@ -490,7 +549,9 @@ ARTICLES = (
         attachments=(Attachment("/Portals/0/files/TaiLieu_TapHuan_TVPB_2023.pdf", "Tài liệu tập huấn"),),
     ),
     _article(
-        725, 621, "29/08/2023",
+        725,
+        621,
+        "29/08/2023",
         "Sử dụng thiết bị bay không người lái phun thuốc bảo vệ thực vật",
         BAO_LONG_AN,
         "Thời gian gần đây, việc sử dụng thiết bị bay không người lái (drone) để phun thuốc bảo vệ thực vật, bón phân, "
@@ -504,7 +565,9 @@ ARTICLES = (
         images=(Image("/Portals/0/Images/2023/drone_phunthuoc.jpg", "Thiết bị bay phun thuốc trên ruộng lúa"),),
     ),
     _article(
-        731, 622, "12/10/2023",
+        731,
+        622,
+        "12/10/2023",
         "Hội Dược học tỉnh tập huấn thực hành tốt cơ sở bán lẻ thuốc",
         TTB_LVH,
         "Ngày 10/10/2023, Hội Dược học tỉnh Long An phối hợp với Sở Y tế tổ chức lớp tập huấn “Thực hành tốt cơ sở bán "
@@ -514,7 +577,9 @@ ARTICLES = (
         "hiệp Hội tỉnh với 12 chi hội cơ sở.",
     ),
     _article(
-        738, 620, "19/12/2023",
+        738,
+        620,
+        "19/12/2023",
         "Tổng kết và trao giải Hội thi Sáng tạo kỹ thuật tỉnh Long An lần thứ VIII (2022 - 2023)",
         TTB,
         "Sáng ngày 18/12/2023, tại Hội trường UBND tỉnh, Ban Tổ chức Hội thi Sáng tạo kỹ thuật tỉnh Long An lần thứ VIII "
@@ -536,7 +601,9 @@ ARTICLES = (
         ),
     ),
     _article(
-        743, 620, "25/12/2023",
+        743,
+        620,
+        "25/12/2023",
         "Liên hiệp các Hội KH&KT Long An tổ chức Hội nghị trí thức; Tổng kết hoạt động năm 2023",
         TTB,
         "Sáng ngày 22/12/202,tại Hội trường Tỉnh uỷ, số 188 Trương Định, Phường 1, Tp Tân An, \xa0Liên hiệp các hội "
@@ -573,7 +640,9 @@ ARTICLES = (
         ),
     ),
     _article(
-        745, 622, "28/12/2023",
+        745,
+        622,
+        "28/12/2023",
         "Hội Tin học tỉnh tổng kết năm 2023, ra mắt Câu lạc bộ Chuyển đổi số",
         NVA,
         "Chiều ngày 27/12/2023, Hội Tin học tỉnh Long An tổ chức Hội nghị tổng kết hoạt động năm 2023 và ra mắt Câu lạc "
@@ -585,7 +654,9 @@ ARTICLES = (
         "các giải pháp số phù hợp với điều kiện của địa phương.",
     ),
     _article(
-        751, 621, "17/01/2024",
+        751,
+        621,
+        "17/01/2024",
         "Đổi mới sáng tạo - động lực phát triển kinh tế - xã hội",
         VUSTA,
         "Tại diễn đàn “Đổi mới sáng tạo vì phát triển bền vững” do Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam tổ "
@@ -600,7 +671,9 @@ ARTICLES = (
         "học và Kỹ thuật Việt Nam.",
     ),
     _article(
-        758, 620, "07/03/2024",
+        758,
+        620,
+        "07/03/2024",
         "Hội nghị Ban Chấp hành Liên hiệp Hội tỉnh lần thứ 4, khoá IV",
         TTB,
         "Ngày 05/3/2024, Ban Chấp hành Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Long An khoá IV tổ chức Hội nghị lần "
@@ -611,7 +684,9 @@ ARTICLES = (
         "Hội nghị đã thống nhất kết nạp Hội Khoa học Kinh tế tỉnh là thành viên thứ 23 của Liên hiệp Hội.",
     ),
     _article(
-        762, 623, "26/03/2024",
+        762,
+        623,
+        "26/03/2024",
         "Thông báo Thể lệ Hội thi Sáng tạo kỹ thuật tỉnh Long An lần thứ IX (2024 - 2025)",
         None,
         "Thực hiện Kế hoạch số 815/KH-UBND ngày 15/3/2024 của UBND tỉnh, Ban Tổ chức Hội thi Sáng tạo kỹ thuật tỉnh "
@@ -627,7 +702,9 @@ ARTICLES = (
         ),
     ),
     _article(
-        766, 622, "12/04/2024",
+        766,
+        622,
+        "12/04/2024",
         "Hội Đông y tỉnh tổ chức hội thảo về bảo tồn và phát triển cây dược liệu",
         TTB_LVH,
         "Ngày 09/4/2024, Hội Đông y tỉnh Long An phối hợp với Công ty Cổ phần nghiên cứu Bảo tồn và Phát triển Dược "
@@ -642,7 +719,9 @@ ARTICLES = (
         images=(Image("/Portals/0/Images/2024/duoclieu_dongthapmuoi.jpg", "Vườn dược liệu vùng Đồng Tháp Mười"),),
     ),
     _article(
-        771, 621, "09/05/2024",
+        771,
+        621,
+        "09/05/2024",
         "Ứng dụng công nghệ sinh học trong nhân giống cây trồng",
         None,
         "Thực hiện Nghị Quyết số 36-NQ/TW ngày 23/01/2023 của Bộ Chính trị về phát triển và ứng dụng công nghệ sinh "
@@ -653,7 +732,9 @@ ARTICLES = (
         "đang được chuyển giao rộng rãi, góp phần giảm chi phí và phát triển nông nghiệp bền vững.",
     ),
     _article(
-        777, 620, "17/06/2024",
+        777,
+        620,
+        "17/06/2024",
         "Liên hiệp Hội tỉnh phản biện Đề án phát triển cây ăn trái chủ lực đến năm 2030",
         TTB,
         "Ngày 14/6/2024, Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Long An tổ chức hội thảo phản biện Đề án phát "
@@ -668,7 +749,9 @@ ARTICLES = (
         images=(Image("/Portals/0/Images/2024/phanbien_cayantrai.jpg", "Quang cảnh hội thảo phản biện"),),
     ),
     _article(
-        781, 622, "02/07/2024",
+        781,
+        622,
+        "02/07/2024",
         "Hội Kiến trúc sư tỉnh phát động cuộc thi ảnh “Kiến trúc Long An - Xưa và Nay”",
         None,
         "Nhằm tôn vinh những giá trị kiến trúc đặc trưng của vùng đất Long An, Hội Kiến trúc sư tỉnh phát động cuộc thi "
@@ -677,7 +760,9 @@ ARTICLES = (
         "Niên tỉnh nhân kỷ niệm Ngày Kiến trúc Việt Nam 27/4/2025.",
     ),
     _article(
-        789, 621, "15/08/2024",
+        789,
+        621,
+        "15/08/2024",
         "Giải pháp tưới thông minh cho cây chanh không hạt",
         NVA,
         "Hợp tác xã chanh không hạt Thạnh Lợi, huyện Bến Lức đã lắp đặt hệ thống tưới thông minh điều khiển qua điện "
@@ -692,7 +777,9 @@ ARTICLES = (
         images=(Image("/Portals/0/Images/2024/tuoithongminh_chanh.jpg", "Điều khiển hệ thống tưới qua điện thoại"),),
     ),
     _article(
-        794, 620, "20/09/2024",
+        794,
+        620,
+        "20/09/2024",
         "Liên hiệp Hội tỉnh sơ kết hoạt động 9 tháng đầu năm 2024",
         TTB,
         "Ngày 18/9/2024, Thường trực Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Long An tổ chức Hội nghị sơ kết hoạt "
@@ -715,7 +802,9 @@ ARTICLES = (
 
 STATIC_PAGES = (
     StaticPage(
-        609, "Chức năng, nhiệm vụ, quyền hạn", 1240,
+        609,
+        "Chức năng, nhiệm vụ, quyền hạn",
+        1240,
         (
             "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Long An (gọi tắt là Liên hiệp Hội) được thành lập theo Quyết "
             "định số 45/2005/QĐ-UB ngày 07/01/2005 của Uỷ ban nhân dân tỉnh Long An, làthành viên của Liên hiệp các Hội "
@@ -736,7 +825,9 @@ STATIC_PAGES = (
         ),
     ),
     StaticPage(
-        610, "Cơ cấu tổ chức", 1241,
+        610,
+        "Cơ cấu tổ chức",
+        1241,
         (
             "Ban Chấp hành Liên hiệp Hội khoá IV (nhiệm kỳ 2022 - 2027) gồm 31 uỷ viên, Ban Thường vụ gồm 09 ủy viên.",
             "Thường trực Liên hiệp Hội:\n- Chủ tịch: Đồng chí Hoàng Đình Cán, UVBTV, Trưởng Ban Tuyên giáo Tỉnh ủy\n"
@@ -748,7 +839,9 @@ STATIC_PAGES = (
         ),
     ),
     StaticPage(
-        611, "Liên hệ", 1242,
+        611,
+        "Liên hệ",
+        1242,
         (
             "LIÊN HIỆP CÁC HỘI KHOA HỌC VÀ KỸ THUẬT TỈNH LONG AN",
             "Địa chỉ: Số 03 Võ Văn Tần, Phường 2, TP Tân An, tỉnh Long An\n"
@@ -792,7 +885,7 @@ def list_page(tabid: int, page: int) -> list[Article]:
 
 
 def related(item: Article) -> list[Article]:
-    """"Các tin khác": the articles published just before this one in its category,
+    """ "Các tin khác": the articles published just before this one in its category,
     topped up with the next newer ones when there are too few older ones."""
     siblings = [a for a in articles_in(item.tabid) if a.cms_id != item.cms_id]
     older = [a for a in siblings if a.cms_id < item.cms_id]
