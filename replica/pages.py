@@ -114,7 +114,7 @@ def _menu() -> str:
     items += [(f"/Default.aspx?tabid={p.tabid}", p.title) for p in STATIC_PAGES[:2]]
     items += [(f"/Default.aspx?tabid={c.tabid}", c.name) for c in CATEGORIES]
     items += [(f"/Default.aspx?tabid={p.tabid}", p.title) for p in STATIC_PAGES[2:]]
-    links = "".join(f'<li class="mi"><a href="{escape(href)}">{_text(name)}</a></li>' for href, name in items)
+    links = "\n".join(f'<li class="mi"><a href="{escape(href)}">{_text(name)}</a></li>' for href, name in items)
     return f'<div id="dnn_dnnNAV" class="Menu"><ul id="dnn_dnnNAV_ctldnnNAV">{links}</ul></div>'
 
 
@@ -141,8 +141,8 @@ def _users_online(guests: int, members: int) -> str:
 
     def row(image: str, alt: str, label: str, count_id: str, count: int) -> str:
         return (
-            f'<tr><td class="UsersOnline"><img src="{icon.format(image)}" alt="{alt}" /></td>'
-            f'<td class="UsersOnline" nowrap="nowrap"><span class="UsersOnline">{label}</span></td>'
+            f'<tr>\n<td class="UsersOnline"><img src="{icon.format(image)}" alt="{alt}" /></td>\n'
+            f'<td class="UsersOnline" nowrap="nowrap"><span class="UsersOnline">{label}</span></td>\n'
             f'<td class="UsersOnline" align="right"><span id="dnn_ctr{m}_UsersOnline_{count_id}" '
             f'class="UsersOnline">{count}</span></td></tr>'
         )
@@ -163,11 +163,11 @@ def _users_online(guests: int, members: int) -> str:
 
 def _links() -> str:
     inner = (
-        '<ul class="LienKet">'
-        '<li><a href="https://vusta.vn/" target="_blank">Liên hiệp các Hội KH&amp;KT Việt Nam</a></li>'
-        '<li><a href="https://www.longan.gov.vn/" target="_blank">Cổng thông tin điện tử tỉnh Long An</a></li>'
-        f'<li><a href="{ANNOUNCEMENT_PDF}" target="_blank">Thể lệ Hội thi Sáng tạo kỹ thuật lần thứ IX</a></li>'
-        '<li><a href="mailto:lhhlongan@gmail.com">Hộp thư góp ý</a></li>'
+        '<ul class="LienKet">\n'
+        '<li><a href="https://vusta.vn/" target="_blank">Liên hiệp các Hội KH&amp;KT Việt Nam</a></li>\n'
+        '<li><a href="https://www.longan.gov.vn/" target="_blank">Cổng thông tin điện tử tỉnh Long An</a></li>\n'
+        f'<li><a href="{ANNOUNCEMENT_PDF}" target="_blank">Thể lệ Hội thi Sáng tạo kỹ thuật lần thứ IX</a></li>\n'
+        '<li><a href="mailto:lhhlongan@gmail.com">Hộp thư góp ý</a></li>\n'
         '<li><a href="javascript:void(0)" onclick="window.open(\'/Portals/0/sodo.html\')">Sơ đồ trang</a></li>'
         "</ul>"
     )
@@ -245,10 +245,12 @@ alt="{PORTAL_NAME}" border="0" /></a></div>
 <td id="dnn_LeftPane" class="LeftPane" valign="top">
 {_counter(skin.visits)}
 {_users_online(skin.guests, skin.members)}
-{_links()}
 </td>
 <td id="dnn_ContentPane" class="ContentPane" valign="top">
 {content}
+</td>
+<td id="dnn_RightPane" class="RightPane" valign="top">
+{_links()}
 </td>
 </tr></table>
 <div id="dnn_footer" class="Footer">Bản quyền &copy; 2012 {PORTAL_NAME}<br />

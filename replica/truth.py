@@ -57,3 +57,44 @@ def expected_pages(base_url: str) -> list[dict[str, Any]]:
 def expected_visitors() -> dict[str, int]:
     """The widgets' numbers on every page of a server started with default options."""
     return dict(EXPECTED_VISITORS)
+
+
+LIVE_URL = "https://lavusta.longan.gov.vn/"
+WAYBACK_PREFIX = "https://web.archive.org/web/20240418063200/"
+
+
+def _snapshot_truth() -> dict[str, dict[str, Any]]:
+    """The correct reading of each saved page in snapshots/ (see its README).
+
+    URLs in the records are the live site's, as a parser should report them from a
+    Web Archive copy, with the archive's prefix taken off."""
+    articles = {record["cms_id"]: record for record in expected_articles(LIVE_URL)}
+    pages = {record["url"]: record for record in expected_pages(LIVE_URL)}
+    seed, old = articles[743], articles[415]
+    return {
+        "wayback-20240418063200-cmsid-743.html": {
+            "kind": "article",
+            "url": seed["url"],
+            "archived_url": WAYBACK_PREFIX + seed["url"],
+            "page_clock": "2024-04-18T13:32:00+07:00",
+            "visitors": {"visits": 1187342, "online_guests": 5, "online_members": 0, "online_total": 5},
+            "record": seed,
+        },
+        "old-design-2019-cmsid-415.html": {
+            "kind": "article",
+            "url": old["url"],
+            "page_clock": None,  # "Thứ Năm, 14/03/2019": a date without a time
+            "visitors": {"visits": 654321},
+            "record": {**old, "related": [articles[402]["url"]]},  # only what existed in March 2019
+        },
+        "static-tabid-609.html": {
+            "kind": "page",
+            "url": f"{LIVE_URL}Default.aspx?tabid=609",
+            "page_clock": "2024-07-18T01:50:00+07:00",
+            "visitors": {"visits": 1252804, "online_guests": 2, "online_members": 0, "online_total": 2},
+            "record": pages[f"{LIVE_URL}Default.aspx?tabid=609"],
+        },
+    }
+
+
+SNAPSHOT_TRUTH = _snapshot_truth()
