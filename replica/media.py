@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import io
 import struct
+import unicodedata
 import zipfile
 from functools import cache
 from urllib.parse import unquote
+from xml.sax.saxutils import escape
 
 from replica.content import ARTICLES
 
@@ -65,9 +67,10 @@ def gif(comment: str) -> bytes:
 
 
 def pdf(title: str) -> bytes:
-    """A one-page PDF 1.4 with the title written on it (ASCII: the base-14 fonts
-    cannot show Vietnamese)."""
-    words = title.encode("ascii", "replace").replace(b"(", b"[").replace(b")", b"]")
+    """A one-page PDF 1.4 with the title written on it, without diacritics: the
+    base-14 fonts cannot show Vietnamese."""
+    folded = unicodedata.normalize("NFD", title.replace("Đ", "D").replace("đ", "d"))
+    words = folded.encode("ascii", "ignore").replace(b"(", b"[").replace(b")", b"]")
     stream = b"BT /F1 14 Tf 72 770 Td (" + words + b") Tj ET"
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -111,7 +114,7 @@ def docx(text: str) -> bytes:
         "word/document.xml": (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
             '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-            f"<w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>"
+            f"<w:body><w:p><w:r><w:t>{escape(text)}</w:t></w:r></w:p></w:body></w:document>"
         ),
     }
     buffer = io.BytesIO()

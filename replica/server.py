@@ -13,6 +13,7 @@ from datetime import datetime, timedelta, timezone
 from email.parser import BytesParser
 from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 from urllib.parse import parse_qsl
 
 from replica.pages import Skin
@@ -103,12 +104,12 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(reply.body)
 
 
-def serve(host: str = "127.0.0.1", port: int = 0, **options: object) -> ReplicaServer:
+def serve(host: str = "127.0.0.1", port: int = 0, **options: Any) -> ReplicaServer:
     """Start the replica in a background thread; port 0 picks a free port.
 
     The returned server knows its ``url`` and ``thread``; ``shutdown()`` stops it.
     ``options`` are ReplicaServer's: visits, guests, members, clock."""
-    server = ReplicaServer((host, port), **options)  # type: ignore[arg-type]
+    server = ReplicaServer((host, port), **options)
     server.thread = threading.Thread(target=server.serve_forever, name="replica", daemon=True)
     server.thread.start()
     return server
