@@ -16,8 +16,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl
 
-from replica.pages import Skin
 from replica.site import Reply, answer
+from replica.skin import Skin
 
 VN_TIME = timezone(timedelta(hours=7), "ICT")
 

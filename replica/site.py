@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from replica import media, pages
 from replica.content import HOME_TABID, article, category, static_page
+from replica.skin import Skin
 
 HTML = "text/html; charset=utf-8"
 ROBOTS = """User-agent: *
@@ -46,7 +47,7 @@ def postback_page(form: dict[str, str]) -> int | None:
     return None
 
 
-def answer(method: str, target: str, form: dict[str, str], skin: pages.Skin) -> Reply:
+def answer(method: str, target: str, form: dict[str, str], skin: Skin) -> Reply:
     """The reply to ``method target`` (``form`` holds a POST's fields, else is empty)."""
     parts = urlsplit(target)
     path = parts.path.lower()
