@@ -63,6 +63,7 @@ class Page:
     body: str | None = _f("Page text, normalized, paragraphs joined by one blank line.")
     body_raw: str | None = _f("Page text exactly as on the page, only NFC-composed.")
     title_raw: str | None = _f("Title exactly as on the page, only NFC-composed.")
+    page_clock: str | None = _f("The header clock (server time when the page was rendered), ISO 8601 with +07:00.")
     fetched_at: str | None = _f("When the page was fetched, ISO 8601 in UTC.")
     normalized: dict[str, int] = _f("Which normalization rules changed the text and how often.", factory=dict)
     errors: list[str] = _f("Problems met while extracting or validating this record.", factory=list)

@@ -18,7 +18,8 @@ from scraper.parsers.content import body_lines, is_furniture, is_heading, is_pro
 from scraper.parsers.document import Document, Line
 from scraper.parsers.urls import absolute, canonical_article_url, tab_id
 
-_TITLE_NOT_BEFORE_DATE = re.compile(r"(ngày|số|tháng|năm|từ|đến|:)\s*$", re.IGNORECASE)
+# "… ngày 07/01/2005" is a date inside a sentence, not a title with its date.
+_TITLE_NOT_BEFORE_DATE = re.compile(r"(ngày|tháng|năm|từ|đến|:)\s*$", re.IGNORECASE)
 _DMY_PARTS = re.compile(r"(\d{1,2})/(\d{1,2})/(\d+)")
 
 
@@ -160,17 +161,32 @@ def _is_attachment(href: str) -> bool:
     return bool(site.ATTACHMENT_EXT.search(urlsplit(href).path))
 
 
+def _attachment_block(doc: Document, start: int) -> list[Line]:
+    """The lines of a "File đính kèm:" block that starts at line ``start``, if one does."""
+    lines = doc.lines
+    if start >= len(lines) or not site.ATTACHMENT_LABEL.match(lines[start].text):
+        return []
+    block = [lines[start]]
+    for line in lines[start + 1 :]:
+        if not any(_is_attachment(link.href) for link in line.links):
+            break
+        block.append(line)
+    return block
+
+
 def parse_article(doc: Document, url: str) -> ArticleFields | None:
     """Fields of an article page, or None when the page holds no article."""
     title = find_title(doc)
     if title is None:
         return None
     lines = body_lines(doc, title.index, title.body_start)
+    files = _attachment_block(doc, title.body_start + len(lines))
     lines, byline = split_byline(lines)
     day, errors = published(title.date_text)
     images, attachments = [], []
     for line in lines:
         images += [absolute(img.get("src"), doc.base_url) for img in line.images if img.get("src")]
+    for line in lines + files:
         attachments += [absolute(a.href, doc.base_url) for a in line.links if _is_attachment(a.href)]
     return ArticleFields(
         title_raw=title.text.strip(),

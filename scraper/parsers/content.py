@@ -20,7 +20,7 @@ WIDGET_LINE_CHARS = 60
 def is_furniture(line: Line) -> bool:
     """Header clock, welcome line, widget labels: on every page, part of none."""
     text = line.text
-    if site.CLOCK_HINT.search(text) or _WELCOME.match(text):
+    if site.HEADER_DATE.search(text) or _WELCOME.match(text):
         return True
     return len(text) <= WIDGET_LINE_CHARS and bool(
         site.VISITS_LABEL.search(text) or any(label.search(text) for label in site.ONLINE_LABELS.values())
@@ -51,9 +51,10 @@ def is_heading(line: Line) -> bool:
 
 
 def _lowest_common_ancestor(a: etree._Element, b: etree._Element) -> etree._Element:
-    ancestors = {id(el) for el in a.iterancestors()} | {id(a)}
+    # Sets of elements, not of id(): lxml makes proxies on demand and reuses their ids.
+    ancestors = {a, *a.iterancestors()}
     for el in b.iterancestors():
-        if id(el) in ancestors:
+        if el in ancestors:
             return el
     return a.getroottree().getroot()
 
@@ -69,10 +70,10 @@ def body_lines(doc: Document, title_index: int, start: int) -> list[Line]:
     if anchor is None:
         return []
     root = _lowest_common_ancestor(lines[title_index].element, anchor.element)
-    inside = {id(el) for el in root.iter()}
+    inside = set(root.iter())
     found: list[Line] = []
     for line in lines[start:]:
-        if id(line.element) not in inside or site.BODY_END.match(line.text) or is_furniture(line):
+        if line.element not in inside or site.BODY_END.match(line.text) or is_furniture(line):
             break
         found.append(line)
     return found

@@ -162,8 +162,10 @@ class _LineBuilder:
         elif tag == "img":
             self.images.append(el)
         elif tag == "a" and el.get("href"):
-            self.links.append(Link(el.get("href", ""), el.text_content().strip()))
-            in_link = True
+            href = el.get("href", "").strip()
+            self.links.append(Link(href, el.text_content().strip()))
+            # An e-mail address or phone number is content; only links that lead to pages navigate.
+            in_link = in_link or not href.lower().startswith(("mailto:", "tel:"))
         self.add(el.text, in_link)
         for child in el:
             self.walk(child, in_link)

@@ -27,7 +27,7 @@ class Postback:
         if self.text.isdigit():
             return int(self.text)
         if site.PAGER_ARGUMENT.match(self.argument):
-            return int(self.argument.split("$")[1])
+            return int(self.argument.rsplit("$", 1)[-1])
         return None
 
 

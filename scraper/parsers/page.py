@@ -93,7 +93,7 @@ def parse_page(html: str | bytes, url: str, fetched_at: str | None = None) -> Pa
         return parsed
     static = parse_static(doc)
     first_prose = next((i for i, line in enumerate(doc.lines) if is_prose(line)), None)
-    if static is not None and first_prose is not None and not _is_list_entry(doc, first_prose):
+    if static is not None and not _is_list_entry(doc, first_prose):
         body = _joined(static.paragraphs)
         parsed.kind = "page"
         parsed.page = Page(
@@ -102,6 +102,7 @@ def parse_page(html: str | bytes, url: str, fetched_at: str | None = None) -> Pa
             body=body,
             body_raw=body,
             title_raw=static.title_raw,
+            page_clock=found.page_clock,
             fetched_at=fetched_at,
         )
     return parsed

@@ -25,7 +25,7 @@ PAGER_TEXT = re.compile(
     r"|Next.*|Prev.*|First|Last)$",
     re.IGNORECASE,
 )
-PAGER_ARGUMENT = re.compile(r"^Page\$\d+$", re.IGNORECASE)
+PAGER_ARGUMENT = re.compile(r"^(Page\$)?\d+$", re.IGNORECASE)
 
 # Visit counter and the "Người dùng Online" (UsersOnline) widget.
 VISITS_LABEL = re.compile(r"Số\s+lượt\s+truy\s+cập", re.IGNORECASE)
@@ -57,12 +57,16 @@ RELATED_LABEL = re.compile(
     r"^\s*(Các\s+tin\s+khác|Tin\s+khác|Các\s+tin\s+đã\s+đưa|Tin\s+liên\s+quan|Tin\s+cùng\s+chuyên\s+mục)\s*:?",
     re.IGNORECASE,
 )
+ATTACHMENT_LABEL = re.compile(r"^\s*(File|Tệp|Tập\s+tin|Tài\s+liệu)\s+đính\s+kèm\s*:?", re.IGNORECASE)
 BODY_END = re.compile(
-    r"^\s*(Các\s+tin\s+khác|Tin\s+khác|Các\s+tin\s+đã\s+đưa|Tin\s+liên\s+quan|Tin\s+cùng\s+chuyên\s+mục"
+    r"^\s*(File\s+đính\s+kèm|Tệp\s+đính\s+kèm|Tài\s+liệu\s+đính\s+kèm|Các\s+tin\s+khác|Tin\s+khác|Các\s+tin\s+đã\s+đưa|Tin\s+liên\s+quan|Tin\s+cùng\s+chuyên\s+mục"
     r"|Bản\s+quyền|Copyright|©|Trở\s+về|Quay\s+lại|Về\s+đầu\s+trang|In\s+bài|Gửi\s+bài"
     r"|Số\s+lượt\s+truy\s+cập|Người\s+dùng\s+Online)\b",
     re.IGNORECASE,
 )
+
+# The page footer: nothing after it belongs to a page's own text.
+FOOTER = re.compile(r"^\s*(Bản\s+quyền|Copyright|©)", re.IGNORECASE)
 
 # The byline, the last line of the body: who wrote it, or where it came from.
 BYLINE = re.compile(
@@ -75,6 +79,8 @@ INITIALS = re.compile(r"(?<!\w)(?:[A-ZĐ][a-zđ]?\.\s?){1,5}[A-ZĐ][a-zđ]?\b\.?
 
 # Header clock: DNN's current-date skin object, "Thứ Năm,18/04/2024 13:32".
 CLOCK_HINT = re.compile(r"(Thứ\s+\w+|Chủ\s+Nhật)\s*,\s*\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}", re.IGNORECASE)
+# Any header date: older designs print "Thứ Năm, 14/03/2019" without a time.
+HEADER_DATE = re.compile(r"(Thứ\s+\w+|Chủ\s+Nhật)\s*,\s*\d{1,2}/\d{1,2}/\d{4}", re.IGNORECASE)
 
 # A removed article: DNN answers 200 with this text.
 NOT_FOUND = re.compile(r"Tin\s+không\s+tồn\s+tại|Không\s+tìm\s+thấy\s+tin", re.IGNORECASE)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from scraper.parsers import site
 from scraper.parsers.content import body_lines, is_heading, is_prose
-from scraper.parsers.document import Document
+from scraper.parsers.document import Document, Line
 
 
 @dataclass
@@ -24,19 +24,30 @@ def _module_title(doc: Document, index: int) -> str | None:
     return None
 
 
+MAX_HEADING_LINES = 12
+
+
 def parse_static(doc: Document) -> StaticFields | None:
-    """The first run of prose and the heading just above it; None when the page has no prose."""
+    """The first run of prose and the short lines above it; None when the page has no prose.
+
+    The heading is the first of the short lines (title, address, phone) that
+    lead into the first paragraph; without any, DNN's module title names the page.
+    """
     lines = doc.lines
-    first = next((i for i, line in enumerate(lines) if is_prose(line)), None)
+    footer = next((i for i, line in enumerate(lines) if site.FOOTER.match(line.text)), len(lines))
+    first = next((i for i, line in enumerate(lines[:footer]) if is_prose(line)), None)
     if first is None:
         return None
-    heading = next(
-        (j for j in range(first - 1, max(-1, first - 4), -1) if lines[j].text.strip()),
-        None,
-    )
-    if heading is not None and is_heading(lines[heading]) and not is_prose(lines[heading]):
-        title, start, anchor = lines[heading].text.strip(), heading + 1, heading
+    start = first
+    while start > 0 and first - start < MAX_HEADING_LINES and _leads_in(lines[start - 1]):
+        start -= 1
+    if start < first:
+        title, anchor, body_from = lines[start].text.strip(), start, start + 1
     else:
-        title, start, anchor = _module_title(doc, first), first, first
-    body = body_lines(doc, anchor, start)
+        title, anchor, body_from = _module_title(doc, first), first, first
+    body = body_lines(doc, anchor, body_from)
     return StaticFields(title_raw=title, paragraphs=[line.text for line in body if line.text.strip()])
+
+
+def _leads_in(line: Line) -> bool:
+    return not line.text.strip() or (is_heading(line) and not is_prose(line))
