@@ -125,9 +125,19 @@ def parse_clock_checked(text: str) -> tuple[datetime | None, list[str]]:
     return clock, []
 
 
+def _value(day: str | None, month: str, year: str) -> str | None:
+    """ISO day or month; None when impossible (31/02, month 13, a five-digit year)."""
+    if len(year) != 4:
+        return None
+    if day is None:
+        return f"{year}-{int(month):02d}" if 1 <= int(month) <= 12 else None
+    found = make_date(day, month, year)
+    return found.isoformat() if found else None
+
+
 def _mention(m: re.Match[str]) -> Mention:
     if m.group("month"):
-        month, year, day = m.group("mm"), m.group("my"), None
+        day, month, year = None, m.group("mm"), m.group("my")
     elif m.group("vn"):
         day, month, year = m.group("vd"), m.group("vm"), m.group("vy")
     else:
@@ -135,12 +145,8 @@ def _mention(m: re.Match[str]) -> Mention:
     text = " ".join(m.group(0).split())
     if len(year) < 4:
         return Mention(None, f"date-cut: {text}", text, m.start(), m.end())
-    if len(year) == 4 and day is None and 1 <= int(month) <= 12:
-        return Mention(f"{year}-{int(month):02d}", None, text, m.start(), m.end())
-    found = make_date(day, month, year) if day is not None and len(year) == 4 else None
-    if found is None:
-        return Mention(None, f"date-impossible: {text}", text, m.start(), m.end())
-    return Mention(found.isoformat(), None, text, m.start(), m.end())
+    value = _value(day, month, year)
+    return Mention(value, None if value else f"date-impossible: {text}", text, m.start(), m.end())
 
 
 def mentions(text: str) -> list[Mention]:
