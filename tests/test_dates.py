@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scraper import dates
 from scraper.dates import (
     VN_TZ,
     dates_mentioned,
@@ -79,6 +80,12 @@ def test_relative_words_are_not_dates():
 
 def test_morning_prefix_does_not_hide_the_date():
     assert parse_date_text("Sáng ngày 22/12/2023") == ("2023-12-22", [])
+
+
+def test_portal_formats_never_reach_dateparser(monkeypatch):
+    monkeypatch.setattr(dates, "_fallback", lambda text: pytest.fail(f"dateparser asked for {text!r}"))
+    for text in ("25/12/2023", "(19/12/2023)", "tháng 12/2023", "ngày 12 tháng 4 năm 2023", "22/12/202"):
+        parse_date_text(text)
 
 
 def test_header_clock_is_local_time_plus_seven():
