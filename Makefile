@@ -28,4 +28,4 @@ replica: setup
 	$(BIN)/python -m replica --port $(DEMO_PORT)
 
 demo: setup
-	$(BIN)/python -m replica.demo --port $(DEMO_PORT) --archive-dir $(DEMO_DIR)
+	$(BIN)/python -m replica.demo --archive-dir $(DEMO_DIR)
