@@ -19,6 +19,14 @@ ITEM_PIPELINES = {
     "pipelines.archive.ArchivePipeline": 300,
 }
 
+# Next to the downloader: sees every response before decompression and redirects.
+DOWNLOADER_MIDDLEWARES = {
+    "scraper.warc.WarcCaptureMiddleware": 950,
+}
+ARCHIVE_WARC_ENABLED = True
+ARCHIVE_WARC_PREFIX = "lavusta"
+ARCHIVE_WARC_MAX_SIZE = 1_000_000_000  # bytes; a new file is started past this
+
 EXTENSIONS = {
     "scraper.extensions.RunReport": 500,
 }
