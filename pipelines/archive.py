@@ -45,7 +45,7 @@ def merge_into_archive(archive: Path, staged: dict[type, Path]) -> dict[str, int
         else:
             latest = store.latest_by([*old, *new], "url")
             records = sorted(latest.values(), key=lambda r: (r.get("cms_id") or 0, r["url"]))
-        columns = [f.name for f in fields(cls)]
+        columns = {f.name: f.metadata["csv"] for f in fields(cls)}
         store.write_jsonl(target, records)
         if cls is not Page:
             store.write_csv(archive / f"{name}.csv", records, columns)

@@ -76,12 +76,21 @@ def latest_by(records: Iterable[Record], key: str) -> dict[str, Record]:
     return kept
 
 
-def csv_cell(value: Any) -> Any:
-    """A value as a spreadsheet-safe cell: lists joined, formulas neutralized."""
+def _flat(value: Any, keys: tuple[str, ...]) -> str:
+    """An object of a list as a few words: the values of ``keys``, else its JSON."""
+    if not isinstance(value, dict):
+        return str(value)
+    if keys:
+        return " ".join(str(value[k]) for k in keys if value.get(k) is not None)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def csv_cell(value: Any, keys: tuple[str, ...] = ()) -> Any:
+    """A value as a spreadsheet-safe cell: lists joined, objects flattened, formulas neutralized."""
     if value is None:
         return ""
     if isinstance(value, list):
-        value = LIST_SEPARATOR.join(json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else str(v) for v in value)
+        value = LIST_SEPARATOR.join(_flat(v, keys) for v in value)
     elif isinstance(value, dict):
         value = json.dumps(value, ensure_ascii=False, sort_keys=True) if value else ""
     if isinstance(value, str) and value.startswith(FORMULA_START):
@@ -89,7 +98,11 @@ def csv_cell(value: Any) -> Any:
     return value
 
 
-def write_csv(path: Path, records: list[Record], columns: list[str]) -> None:
-    """CSV in UTF-8 with a BOM, so that Excel shows Vietnamese right."""
-    frame = pd.DataFrame([[csv_cell(r.get(c)) for c in columns] for r in records], columns=columns, dtype=object)
+def write_csv(path: Path, records: list[Record], columns: dict[str, tuple[str, ...]]) -> None:
+    """CSV in UTF-8 with a BOM, so that Excel shows Vietnamese right.
+
+    ``columns`` maps each column to the keys its objects keep (see ``scraper.items``).
+    """
+    rows = [[csv_cell(r.get(c), keys) for c, keys in columns.items()] for r in records]
+    frame = pd.DataFrame(rows, columns=list(columns), dtype=object)
     atomic_write(path, lambda tmp: frame.to_csv(tmp, index=False, encoding="utf-8-sig"))

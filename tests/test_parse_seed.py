@@ -88,3 +88,15 @@ def test_visit_count_absent_from_a_text_scrape_is_null(parsed):
 
 def test_no_other_news_links_in_a_text_scrape(article):
     assert article.related == []
+
+
+def test_documents_cited_in_the_body(article):
+    assert article.documents == [
+        {"kind": "Chương trình", "number": "38-Ctr/TU", "date": "2023-04-12"},
+        {"kind": "Nghị quyết", "number": "36-NQ/TW", "date": "2023-01-23"},
+    ]
+
+
+def test_dates_cited_in_the_body_skip_the_cut_year_and_record_it(article):
+    assert [d["date"] for d in article.dates_mentioned][:3] == ["2023-04-12", "2023-01-23", "2023-01-23"]
+    assert "body-date-cut: 22/12/202" in article.errors

@@ -25,9 +25,14 @@ def test_csv_list_cells_are_joined_with_a_bar():
     assert store.csv_cell(["T.T.B", "L.V.H"]) == "T.T.B | L.V.H"
 
 
+def test_csv_objects_are_flattened_to_the_keys_their_field_names():
+    cited = [{"kind": "Chương trình", "number": "38-Ctr/TU", "date": "2023-04-12"}, {"kind": "Luật", "number": "1/X"}]
+    assert store.csv_cell(cited, ("kind", "number", "date")) == "Chương trình 38-Ctr/TU 2023-04-12 | Luật 1/X"
+
+
 def test_csv_is_utf8_with_bom_and_reads_back_in_pandas(tmp_path):
     path = tmp_path / "a.csv"
-    store.write_csv(path, [{"title": "Tỉnh ủy", "n": 3}], ["title", "n"])
+    store.write_csv(path, [{"title": "Tỉnh ủy", "n": 3}], {"title": (), "n": ()})
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     frame = pd.read_csv(path, encoding="utf-8-sig")
     assert frame.loc[0, "title"] == "Tỉnh ủy"

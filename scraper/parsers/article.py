@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from scraper.dates import make_date
+from scraper.dates import parse_date_text
 from scraper.parsers import site
 from scraper.parsers.content import body_lines, is_furniture, is_heading, is_prose
 from scraper.parsers.document import Document, Line
@@ -20,7 +20,6 @@ from scraper.parsers.urls import absolute, canonical_article_url, tab_id
 
 # "… ngày 07/01/2005" is a date inside a sentence, not a title with its date.
 _TITLE_NOT_BEFORE_DATE = re.compile(r"(ngày|tháng|năm|từ|đến|:)\s*$", re.IGNORECASE)
-_DMY_PARTS = re.compile(r"(\d{1,2})/(\d{1,2})/(\d+)")
 
 
 @dataclass
@@ -92,11 +91,7 @@ def published(date_text: str | None) -> tuple[str | None, list[str]]:
     """ISO date from the title's date; a cut or impossible date is an error, never a guess."""
     if not date_text:
         return None, ["missing-date"]
-    m = _DMY_PARTS.fullmatch(date_text)
-    if not m or len(m.group(3)) != 4:
-        return None, [f"date-cut: {date_text}"]
-    day = make_date(*m.groups())
-    return (day.isoformat(), []) if day else (None, [f"date-impossible: {date_text}"])
+    return parse_date_text(date_text)
 
 
 def split_byline(lines: list[Line]) -> tuple[list[Line], str | None]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from scraper.dates import dates_mentioned_checked
+from scraper.documents import documents
 from scraper.items import Article, Page, Visitors
 from scraper.parsers import site
 from scraper.parsers.article import parse_article
@@ -67,6 +69,7 @@ def parse_page(html: str | bytes, url: str, fetched_at: str | None = None) -> Pa
     fields = parse_article(doc, original)
     if fields is not None:
         body = _joined(fields.paragraphs)
+        mentioned, body_problems = dates_mentioned_checked(body or "")
         parsed.kind = "article"
         parsed.article = Article(
             url=canonical_article_url(original) or canonical_url(original),
@@ -80,12 +83,14 @@ def parse_page(html: str | bytes, url: str, fetched_at: str | None = None) -> Pa
             images=fields.images,
             attachments=fields.attachments,
             related=fields.related,
+            dates_mentioned=mentioned,
+            documents=documents(body or ""),
             page_clock=found.page_clock,
             fetched_at=fetched_at,
             title_raw=fields.title_raw,
             body_raw=body,
             category_raw=fields.category_raw,
-            errors=fields.errors,
+            errors=fields.errors + found.clock_problems + [f"body-{p}" for p in body_problems],
         )
         return parsed
     if site.NOT_FOUND.search(doc.text):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from scraper.dates import parse_clock
+from scraper.dates import parse_clock_checked
 from scraper.parsers import site
 from scraper.parsers.document import Document
 
@@ -15,19 +15,20 @@ _NOT_DIGITS = re.compile(r"\D")
 @dataclass
 class Widgets:
     page_clock: str | None = None
+    clock_problems: list[str] = field(default_factory=list)
     visits: int | None = None
     online_guests: int | None = None
     online_members: int | None = None
     online_total: int | None = None
 
 
-def page_clock(doc: Document) -> str | None:
-    """The header clock as ISO 8601 (+07:00): when the server rendered the page."""
+def page_clock(doc: Document) -> tuple[str | None, list[str]]:
+    """The header clock as ISO 8601 (+07:00), when the server rendered the page, and its problems."""
     for line in doc.lines[:80]:
         if site.CLOCK_HINT.search(line.text):
-            clock = parse_clock(line.text)
-            return clock.isoformat() if clock else None
-    return None
+            clock, problems = parse_clock_checked(line.text)
+            return (clock.isoformat() if clock else None), problems
+    return None, []
 
 
 def _digit_of(img) -> str | None:
@@ -76,4 +77,5 @@ def online(doc: Document) -> dict[str, int | None]:
 
 
 def widgets(doc: Document) -> Widgets:
-    return Widgets(page_clock=page_clock(doc), visits=visits(doc), **online(doc))
+    clock, problems = page_clock(doc)
+    return Widgets(page_clock=clock, clock_problems=problems, visits=visits(doc), **online(doc))
