@@ -106,6 +106,7 @@ class WarcCaptureMiddleware:
             "conformsTo": "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/",
             "operator": settings.get("ARCHIVER_CONTACT") or "unset (ARCHIVER_CONTACT)",
             "robots": "obey" if settings.getbool("ROBOTSTXT_OBEY") else "ignore",
+            "start-url": getattr(crawler.spider, "start_url", "") if crawler.spider else "",
         }
         info.update({f"setting-{name}": str(settings.get(name)) for name in RECORDED_SETTINGS})
         self.files = WarcFiles(
@@ -121,21 +122,27 @@ class WarcCaptureMiddleware:
         return cls(crawler)
 
     def process_response(self, request: Request, response: Response) -> Response:
-        self.files.write_pair(lambda writer: self.records(writer, request, response))
+        # One timestamp for the WARC record and the page's records, so re-extraction
+        # from the WARC files gives the same ``fetched_at``.
+        fetched_at = datetime.now(UTC).replace(microsecond=0)
+        request.meta["fetched_at"] = fetched_at.isoformat()
+        self.files.write_pair(lambda writer: self.records(writer, request, response, fetched_at))
         self.stats.inc_value("warc/records", 2)
         return response
 
     @staticmethod
-    def records(writer: WARCWriter, request: Request, response: Response) -> tuple[Any, Any]:
+    def records(writer: WARCWriter, request: Request, response: Response, when: datetime) -> tuple[Any, Any]:
         parts = urlsplit(request.url)
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         request_headers = [("Host", parts.netloc), *_headers(request.headers)]
         request_line = f"{request.method} {target} HTTP/1.1"
+        warc_date = {"WARC-Date": when.strftime("%Y-%m-%dT%H:%M:%SZ")}
         req = writer.create_warc_record(
             request.url,
             "request",
             payload=BytesIO(request.body),
             http_headers=StatusAndHeaders(request_line, request_headers, is_http_request=True),
+            warc_headers_dict=warc_date,
         )
         try:
             reason = HTTPStatus(response.status).phrase
@@ -149,5 +156,6 @@ class WarcCaptureMiddleware:
             http_headers=StatusAndHeaders(
                 f"{response.status} {reason}".strip(), headers, protocol=response.protocol or "HTTP/1.1"
             ),
+            warc_headers_dict=warc_date,
         )
         return req, resp

@@ -106,9 +106,8 @@ class Document:
         return "\n".join(line.text for line in self.lines)
 
 
-def decode(body: bytes, http_charset: str | None = None) -> str:
-    """Bytes to text, honouring the HTTP charset, a BOM, then the page's meta charset."""
-    content_type = f"text/html; charset={http_charset}" if http_charset else None
+def decode(body: bytes, content_type: str | None = None) -> str:
+    """Bytes to text, honouring the HTTP Content-Type's charset, a BOM, then the page's meta charset."""
     _, text = html_to_unicode(content_type, body)
     return text
 
@@ -175,10 +174,14 @@ class _LineBuilder:
             self.block = outer
 
 
-def load(html: str | bytes, url: str) -> Document:
-    """Parse a page into lines; ``url`` resolves relative links (a ``<base>`` wins)."""
+def load(html: str | bytes, url: str, content_type: str | None = None) -> Document:
+    """Parse a page into lines; ``url`` resolves relative links (a ``<base>`` wins).
+
+    Bytes are decoded here, with the HTTP ``content_type`` when there is one, so a
+    crawl, ``extract`` and re-extraction from WARC files decode a page alike.
+    """
     if isinstance(html, bytes):
-        html = decode(html)
+        html = decode(html, content_type)
     if not html.strip():
         html = "<html></html>"
     root = lxml.html.document_fromstring(html)

@@ -50,10 +50,12 @@ def _is_list_entry(doc: Document, index: int) -> bool:
     return False
 
 
-def parse_page(html: str | bytes, url: str, fetched_at: str | None = None) -> ParsedPage:
+def parse_page(
+    html: str | bytes, url: str, fetched_at: str | None = None, content_type: str | None = None
+) -> ParsedPage:
     """Parse one page. ``url`` may be a web-archive URL; records carry the original."""
     fetched_at = fetched_at or now_utc()
-    doc = load(html, url)
+    doc = load(html, url, content_type)
     original = unwrap_wayback(url)
     found = widgets(doc)
     visitors = Visitors(

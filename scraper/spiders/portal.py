@@ -63,7 +63,9 @@ class PortalSpider(scrapy.Spider):
         if not isinstance(response, HtmlResponse):
             self.logger.info("Not a page, not parsed: %s (%s)", response.url, response.headers.get("Content-Type"))
             return
-        parsed = parse_page(response.text, response.url, fetched_at=now_utc())
+        fetched_at = response.meta.get("fetched_at") or now_utc()
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
+        parsed = parse_page(response.body, response.url, fetched_at, content_type)
         self.crawler.stats.inc_value(f"pages/{parsed.kind}")
         if response.meta.get("start") and not self.visitors_taken:
             self.visitors_taken = True
