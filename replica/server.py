@@ -12,11 +12,12 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from email.parser import BytesParser
 from email.policy import HTTP
+from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl
 
-from replica.site import Reply, answer
+from replica.site import Changes, Reply, answer
 from replica.skin import Skin
 
 VN_TIME = timezone(timedelta(hours=7), "ICT")
@@ -57,6 +58,7 @@ class ReplicaServer(ThreadingHTTPServer):
         super().__init__(address, Handler)
         self.visits, self.guests, self.members, self.clock = visits, guests, members, clock
         self.requests: list[tuple[str, str]] = []  # (method, path with query) of every request
+        self.changes = Changes()  # tests edit the site through this
         self.thread: threading.Thread | None = None
 
     @property
@@ -83,21 +85,37 @@ class Handler(BaseHTTPRequestHandler):
         """Quiet: tests read ``server.requests`` instead."""
 
     def do_GET(self) -> None:
-        self._reply(answer("GET", self.path, {}, self.server.skin()))
+        self._reply(answer("GET", self.path, {}, self.server.skin(), self.server.changes))
 
     def do_HEAD(self) -> None:
-        self._reply(answer("GET", self.path, {}, self.server.skin()), with_body=False)
+        self._reply(answer("GET", self.path, {}, self.server.skin(), self.server.changes), with_body=False)
 
     def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         form = parse_form(self.headers.get("Content-Type", ""), self.rfile.read(length))
-        self._reply(answer("POST", self.path, form, self.server.skin()))
+        self._reply(answer("POST", self.path, form, self.server.skin(), self.server.changes))
+
+    def _not_modified(self, reply: Reply) -> bool:
+        since = self.headers.get("If-Modified-Since")
+        if reply.last_modified is None or not since:
+            return False
+        try:
+            return parsedate_to_datetime(since) >= reply.last_modified
+        except (TypeError, ValueError):
+            return False
 
     def _reply(self, reply: Reply, with_body: bool = True) -> None:
         self.server.requests.append((self.command, self.path))
+        if self._not_modified(reply):
+            self.send_response(304)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         self.send_response(reply.status)
         self.send_header("Content-Type", reply.content_type)
         self.send_header("Content-Length", str(len(reply.body)))
+        if reply.last_modified is not None:
+            self.send_header("Last-Modified", format_datetime(reply.last_modified, usegmt=True))
         self.send_header("X-Powered-By", "ASP.NET")
         self.end_headers()
         if with_body:

@@ -9,7 +9,8 @@ in the query or by a postback whose ``__EVENTTARGET``/``__EVENTARGUMENT`` name t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, time
 from urllib.parse import parse_qsl, urlsplit
 
 from replica import media, pages
@@ -31,6 +32,16 @@ class Reply:
     status: int
     content_type: str
     body: bytes
+    last_modified: datetime | None = None  # sent, and honoured in If-Modified-Since, for articles
+
+
+@dataclass
+class Changes:
+    """Edits made to the site after it started, for tests of incremental crawls."""
+
+    retitled: dict[int, str] = field(default_factory=dict)  # CmsId → new title
+    removed: dict[int, int] = field(default_factory=dict)  # CmsId → 404, or 200 for "Tin không tồn tại"
+    changed_at: datetime = field(default_factory=lambda: datetime.now(UTC).replace(microsecond=0))
 
 
 def _html(text: str, status: int = 200) -> Reply:
@@ -47,7 +58,7 @@ def postback_page(form: dict[str, str]) -> int | None:
     return None
 
 
-def answer(method: str, target: str, form: dict[str, str], skin: Skin) -> Reply:
+def answer(method: str, target: str, form: dict[str, str], skin: Skin, changes: Changes | None = None) -> Reply:
     """The reply to ``method target`` (``form`` holds a POST's fields, else is empty)."""
     parts = urlsplit(target)
     path = parts.path.lower()
@@ -75,9 +86,15 @@ def answer(method: str, target: str, form: dict[str, str], skin: Skin) -> Reply:
         return _html(pages.not_found_page(), 404)
     if "cmsid" in query:
         item = article(int(query["cmsid"])) if query["cmsid"].isdigit() else None
-        if item is None:
+        changes = changes or Changes()
+        if item is not None and changes.removed.get(item.cms_id) == 404:
+            return _html(pages.not_found_page(), 404)
+        if item is None or item.cms_id in changes.removed:
             return _html(pages.missing_article_page(skin, cat, action))
-        return _html(pages.article_page(skin, item, action))
+        modified = datetime.combine(item.published, time(), UTC)
+        if item.cms_id in changes.retitled:
+            item, modified = replace(item, title=changes.retitled[item.cms_id]), changes.changed_at
+        return replace(_html(pages.article_page(skin, item, action)), last_modified=modified)
     number = query.get("page", "1")
     page_number = int(number) if number.isdigit() else 1
     if method == "POST":

@@ -70,7 +70,7 @@ class RunReport:
             "Run %s: %d pages fetched, %d articles and %d pages archived, %d flagged",
             reason,
             stats.get("response_received_count", 0),
-            stats.get("archive/articles", 0),
-            stats.get("archive/pages", 0),
+            stats.get("archive/staged_articles", 0),
+            stats.get("archive/staged_pages", 0),
             stats.get("validate/article_flagged", 0) + stats.get("validate/page_flagged", 0),
         )

@@ -56,6 +56,11 @@ class Article:
         "Problems met while extracting or validating this record (`missing-title`, `missing-body`, ...); empty when none.",
         factory=list,
     )
+    content_hash: str | None = _f("SHA-256 of what the article says (raw title, body, category, date, byline, images, attachments): a new hash is a new version.")
+    version: int = _f("1 for the first version archived; one more each time the content changed. Earlier versions are in `versions.jsonl`.", default=1)
+    version_seen: str | None = _f("When this version was first fetched (ISO 8601, UTC).")
+    first_seen: str | None = _f("When the article was first archived (ISO 8601, UTC).")
+    removed_at: str | None = _f('When the article was first found gone (HTTP 404/410 or "Tin không tồn tại"), ISO 8601 UTC; null while it is online. Removed articles stay in the archive.')
 
 
 @dataclass
@@ -71,6 +76,7 @@ class Page:
     fetched_at: str | None = _f("When the page was fetched, ISO 8601 in UTC.")
     normalized: dict[str, int] = _f("Which normalization rules changed the text and how often.", factory=dict)
     errors: list[str] = _f("Problems met while extracting or validating this record.", factory=list)
+    content_hash: str | None = _f("SHA-256 of the page's raw title and text.")
 
 
 @dataclass
@@ -84,6 +90,15 @@ class Visitors:
     online_guests: int | None = _f('Guests online ("Khách:").')
     online_members: int | None = _f('Members online ("Thành Viên:").')
     online_total: int | None = _f('Total online ("Tổng Cộng:").')
+
+
+@dataclass
+class Removal:
+    """An archived article that the portal no longer serves; the archive marks it, never deletes it."""
+
+    url: str = _f("Canonical URL of the removed article.")
+    removed_at: str | None = _f("When the removal was seen (ISO 8601, UTC).")
+    reason: str | None = _f('What the portal answered: "http-404", "http-410" or "tin-khong-ton-tai".')
 
 
 RECORD_FILES: dict[type, str] = {Article: "articles", Page: "pages", Visitors: "visitors"}

@@ -3,12 +3,15 @@
 It starts at the home page, follows every link on the start URL's host (menus,
 list pages, "Các tin khác") and the ASP.NET ``__doPostBack`` pager posts, and
 hands each page to the parsers. What a page is (article, list, text page) is
-decided by what it holds, not by its URL.
+decided by what it holds, not by its URL. On an archive that already holds pages,
+``scraper.revisit`` decides which known pages are worth fetching again.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from datetime import timedelta
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -18,30 +21,54 @@ from scrapy.http import FormRequest, HtmlResponse, Request, Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from scraper.items import Removal
 from scraper.parsers import site
 from scraper.parsers.links import Postback
 from scraper.parsers.page import now_utc, parse_page
-from scraper.parsers.urls import canonical_url, split_paging
+from scraper.parsers.urls import canonical_article_url, canonical_url, split_paging
+from scraper.revisit import RevisitPolicy
+from scraper.state import StateStore
+
+# Answers the spider wants to see itself: unchanged, and gone.
+REVISIT_STATUSES = [304, 404, 410]
+
+
+def _flag(value: str | bool) -> bool:
+    return str(value).lower() in ("1", "true", "yes")
 
 
 class PortalSpider(scrapy.Spider):
     name = "portal"
 
-    def __init__(self, start_url: str = site.DEFAULT_START_URL, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, start_url: str = site.DEFAULT_START_URL, full: str = "0", refresh: str = "0", *args: Any, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         parts = urlsplit(start_url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError(f"start_url must be an http(s) URL, not {start_url!r}")
         self.start_url = start_url
         self.allowed_domains = [parts.hostname]
+        self.full, self.refresh = _flag(full), _flag(refresh)
         # Each list page is asked for once, by link or by postback, whichever comes first.
         self.list_pages_seen: set[tuple[Any, ...]] = set()
         self.visitors_taken = False
+        self.state: StateStore | None = None
+        self.revisit: RevisitPolicy | None = None
 
     async def start(self) -> AsyncIterator[Request]:
         if not self.settings.get("ARCHIVER_CONTACT"):
             self.logger.warning("ARCHIVER_CONTACT is not set: the User-Agent names no way to reach you")
+        self.state = StateStore(Path(self.settings.get("ARCHIVE_DIR", "output")) / "state.sqlite")
+        max_age = timedelta(days=self.settings.getfloat("ARCHIVE_REVISIT_DAYS", 7))
+        self.revisit = RevisitPolicy(self.state, max_age, full=self.full, refresh=self.refresh)
         yield Request(self.start_url, callback=self.parse, errback=self.failed, meta={"start": True})
+        for url in self.revisit.due():
+            yield self.page_request(url)
+
+    def closed(self, reason: str) -> None:
+        if self.state is not None:
+            self.state.close()
 
     def failed(self, failure: Failure) -> None:
         """One line per page that could not be fetched; the crawl goes on."""
@@ -60,13 +87,17 @@ class PortalSpider(scrapy.Spider):
         self.logger.error("Could not fetch %s: %s: %s", request.url, name, failure.value)
 
     def parse(self, response: Response) -> Iterator[Any]:
+        fetched_at = response.meta.get("fetched_at") or now_utc()
+        if response.status in REVISIT_STATUSES:
+            yield from self.revisited(response, fetched_at)
+            return
         if not isinstance(response, HtmlResponse):
             self.logger.info("Not a page, not parsed: %s (%s)", response.url, response.headers.get("Content-Type"))
             return
-        fetched_at = response.meta.get("fetched_at") or now_utc()
         content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
         parsed = parse_page(response.body, response.url, fetched_at, content_type)
         self.crawler.stats.inc_value(f"pages/{parsed.kind}")
+        self.keep_validators(response, parsed.url)
         if response.meta.get("start") and not self.visitors_taken:
             self.visitors_taken = True
             yield parsed.visitors
@@ -77,9 +108,41 @@ class PortalSpider(scrapy.Spider):
         elif parsed.kind == "list":
             base, page = split_paging(parsed.url)
             self.list_pages_seen.add(response.meta.get("list_page") or (base, page or 1))
+            self.state.seen(parsed.url, fetched_at, status=response.status, kind="list")
         elif parsed.kind == "missing":
-            self.logger.warning("Article no longer exists (Tin không tồn tại): %s", response.url)
+            yield from self.gone(parsed.url, fetched_at, "tin-khong-ton-tai")
         yield from self.follow(response, parsed.links.pages, parsed.links.postbacks)
+
+    def revisited(self, response: Response, fetched_at: str) -> Iterator[Removal]:
+        """A 304 confirms a known page unchanged; a 404 or 410 marks a known article removed."""
+        url = canonical_url(response.url)
+        if response.status == 304:
+            self.crawler.stats.inc_value("revisit/not_modified")
+            self.state.seen(url, fetched_at, status=304)
+            return
+        self.crawler.stats.inc_value(f"errors/http_{response.status}")
+        self.logger.warning("HTTP %s for %s", response.status, response.url)
+        yield from self.gone(url, fetched_at, f"http-{response.status}")
+
+    def gone(self, url: str, fetched_at: str, reason: str) -> Iterator[Removal]:
+        seen = self.state.get(url)
+        if seen is not None and seen.kind == "article":
+            self.crawler.stats.inc_value("revisit/removed")
+            yield Removal(url=url, removed_at=fetched_at, reason=reason)
+        else:
+            self.logger.warning("No article at %s (%s)", url, reason)
+
+    def keep_validators(self, response: Response, url: str) -> None:
+        etag, modified = response.headers.get("ETag"), response.headers.get("Last-Modified")
+        if etag or modified:
+            self.state.validators(url, etag and etag.decode("latin-1"), modified and modified.decode("latin-1"))
+
+    def page_request(self, url: str, **meta: Any) -> Request:
+        """A GET for a page; a known one carries the server's validators and handles 304/404 itself."""
+        headers = self.revisit.conditional_headers(url)
+        if headers or self.state.known(url):
+            meta["handle_httpstatus_list"] = REVISIT_STATUSES
+        return Request(url, callback=self.parse, errback=self.failed, headers=headers, meta=meta)
 
     def first_time(self, key: tuple[Any, ...]) -> bool:
         if key in self.list_pages_seen:
@@ -94,18 +157,26 @@ class PortalSpider(scrapy.Spider):
         list page; "next" names the page after the one it sits on, known by the
         links that page shows.
         """
+        deeper = self.revisit.follow_deeper([u for u in pages if canonical_article_url(u)])
         for url in pages:
             base, page = split_paging(url)
-            key = (base, page)
             if page is None:
-                yield Request(url, callback=self.parse, errback=self.failed)
-            elif self.first_time(key):
-                yield Request(url, callback=self.parse, errback=self.failed, meta={"list_page": key})
+                if self.revisit.skip(url):
+                    self.crawler.stats.inc_value("revisit/skipped_fresh")
+                else:
+                    yield self.page_request(url)
+            elif page > 1 and not deeper:
+                self.crawler.stats.inc_value("revisit/skipped_list_pages")
+            elif self.first_time((base, page)):
+                yield self.page_request(url, list_page=(base, page))
         here, _ = split_paging(canonical_url(response.url))
         shown = hash(tuple(pages))
         for postback in postbacks:
             page = postback.page
             key = (here, page) if page else (here, postback.target, postback.argument, shown)
+            if not deeper and page != 1:
+                self.crawler.stats.inc_value("revisit/skipped_list_pages")
+                continue
             if not self.first_time(key):
                 continue
             try:
