@@ -130,6 +130,10 @@ class ArchivePipeline:
         for folder in sorted((self.archive / STAGING).glob("*")) if (self.archive / STAGING).exists() else []:
             staged = {cls: folder / f"{name}.jsonl" for cls, name in STAGED_FILES.items()}
             merge_into_archive(self.archive, staged)
+            for rejected in folder.glob("*.rejected"):
+                keep = self.archive / "rejected" / f"{folder.name}-{rejected.name}"
+                keep.parent.mkdir(exist_ok=True)
+                rejected.rename(keep)
             shutil.rmtree(folder)
             self.crawler.stats.inc_value("archive/recovered_runs")
             logger.warning("Merged the records of an unfinished run from %s", folder)

@@ -32,6 +32,10 @@ class RevisitPolicy:
         seen = self.state.get(url)
         return seen is not None and seen.kind in REVISITED_KINDS and self.state.is_fresh(url, self.max_age, self.now)
 
+    def fetched_this_run(self, url: str) -> bool:
+        seen = self.state.get(url)
+        return seen is not None and seen.last_seen >= self.now.isoformat()
+
     def due(self) -> list[str]:
         """Known articles and pages to check again now, linked or not (a removed one is linked no more)."""
         cutoff = self.now if self.refresh else self.now - self.max_age

@@ -23,6 +23,8 @@ ITEM_PIPELINES = {
 DOWNLOADER_MIDDLEWARES = {
     "scraper.warc.WarcCaptureMiddleware": 950,
 }
+ARCHIVE_REVISIT_DAYS = 7  # a known article is fetched again when last seen longer ago
+ARCHIVE_MAX_ERROR_RATE = 0.2  # a run with more failed requests than this has failed
 ARCHIVE_WARC_ENABLED = True
 ARCHIVE_WARC_PREFIX = "lavusta"
 ARCHIVE_WARC_MAX_SIZE = 1_000_000_000  # bytes; a new file is started past this

@@ -22,6 +22,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Request, Response
+from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -92,6 +93,24 @@ class WarcFiles:
         self.fh = self.writer = self.path = None
 
 
+def salvage(unfinished: Path) -> Path:
+    """Close a file a killed run left open: keep its complete records, drop a cut last one."""
+    good = 0
+    with unfinished.open("rb") as fh:
+        records = ArchiveIterator(fh)
+        try:
+            for record in records:
+                record.content_stream().read()
+                good = records.get_record_offset() + records.get_record_length()
+        except Exception as exc:  # a cut gzip member or record: everything before it is kept
+            logger.warning("%s: dropping a cut record after byte %d (%s)", unfinished.name, good, exc)
+    with unfinished.open("r+b") as fh:
+        fh.truncate(good)
+    closed = unfinished.with_name(unfinished.name.removesuffix(".open"))
+    unfinished.rename(closed)
+    return closed
+
+
 class WarcCaptureMiddleware:
     """Downloader middleware: records each request and the response the server gave it."""
 
@@ -115,6 +134,8 @@ class WarcCaptureMiddleware:
             settings.getint("ARCHIVE_WARC_MAX_SIZE", 1_000_000_000),
             info,
         )
+        for unfinished in sorted(self.files.folder.glob("*.warc.gz.open")):
+            logger.warning("Closing %s, left open by a run that did not finish", salvage(unfinished).name)
         crawler.signals.connect(self.files.close, signal=signals.spider_closed)
 
     @classmethod

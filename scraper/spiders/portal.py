@@ -162,7 +162,8 @@ class PortalSpider(scrapy.Spider):
             base, page = split_paging(url)
             if page is None:
                 if self.revisit.skip(url):
-                    self.crawler.stats.inc_value("revisit/skipped_fresh")
+                    if not self.revisit.fetched_this_run(url):
+                        self.crawler.stats.inc_value("revisit/skipped_fresh")
                 else:
                     yield self.page_request(url)
             elif page > 1 and not deeper:
