@@ -42,6 +42,7 @@ class Article:
         "Absolute URLs of files the body links (pdf, doc, docx, xls, xlsx, zip, ...).", factory=list
     )
     related: list[str] = _f('Canonical URLs of the "Các tin khác" (other news) links, in page order.', factory=list)
+    media: list[dict[str, str]] = _f('The body\'s images and attachments as stored in the archive: `{"url": …, "path": "media/ab/abcd….jpg", "sha256": "abcd…"}` (the file name is its SHA-256). CSV: the paths.', factory=list, csv=("path",))
     dates_mentioned: list[dict[str, str]] = _f('Dates cited in the body, in text order: `{"date": "2023-04-12", "text": "12/4/2023", "quote": "…Chương trình số 38-Ctr/Tu ngày 12/4/2023 của Ban…"}`; `date` is ISO, a month (`"2023-12"`) when the text names only a month. Cut or impossible dates are not listed (see `errors`). CSV: the ISO dates.', factory=list, csv=("date",))
     documents: list[dict[str, str | None]] = _f('Legal and party documents cited in the body: `{"kind": "Chương trình", "number": "38-Ctr/TU", "date": "2023-04-12"}` (issuer after the last "/" upper-cased; `date` null when not given). CSV: "kind number date".', factory=list, csv=("kind", "number", "date"))
     page_clock: str | None = _f("The header clock (server time when the page was rendered), ISO 8601 with +07:00.")

@@ -42,8 +42,9 @@ class RevisitPolicy:
         return self.state.due(REVISITED_KINDS, cutoff.isoformat())
 
     def conditional_headers(self, url: str) -> dict[str, str]:
+        """Validators for a page the archive holds; none for one whose record was never archived."""
         seen = self.state.get(url)
-        if seen is None:
+        if seen is None or seen.kind not in REVISITED_KINDS or seen.last_status not in (200, 304):
             return {}
         headers = {}
         if seen.etag:

@@ -16,6 +16,7 @@ ARCHIVE_DIR = "output"
 ITEM_PIPELINES = {
     "pipelines.normalize.NormalizePipeline": 100,
     "pipelines.validate.ValidatePipeline": 200,
+    "pipelines.media.ArchiveMediaPipeline": 250,
     "pipelines.archive.ArchivePipeline": 300,
 }
 
@@ -25,6 +26,7 @@ DOWNLOADER_MIDDLEWARES = {
 }
 ARCHIVE_REVISIT_DAYS = 7  # a known article is fetched again when last seen longer ago
 ARCHIVE_MAX_ERROR_RATE = 0.2  # a run with more failed requests than this has failed
+FILES_EXPIRES = 365  # days before a stored image or attachment is downloaded again
 ARCHIVE_WARC_ENABLED = True
 ARCHIVE_WARC_PREFIX = "lavusta"
 ARCHIVE_WARC_MAX_SIZE = 1_000_000_000  # bytes; a new file is started past this

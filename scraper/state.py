@@ -24,6 +24,11 @@ CREATE TABLE IF NOT EXISTS urls (
     last_modified TEXT,
     content_hash TEXT,
     removed_at TEXT
+);
+CREATE TABLE IF NOT EXISTS media (
+    url TEXT PRIMARY KEY,
+    path TEXT NOT NULL,
+    fetched_at TEXT NOT NULL
 )
 """
 
@@ -48,7 +53,7 @@ class StateStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute(SCHEMA)
+        self.db.executescript(SCHEMA)
 
     def close(self) -> None:
         self.db.close()
@@ -105,6 +110,18 @@ class StateStore:
             (*kinds, older_than),
         )
         return [url for (url,) in rows]
+
+    def media_path(self, url: str) -> str | None:
+        """Where a media file downloaded from ``url`` was stored, relative to the media folder."""
+        row = self.db.execute("SELECT path FROM media WHERE url = ?", (url,)).fetchone()
+        return row[0] if row else None
+
+    def media_stored(self, url: str, path: str, when: str) -> None:
+        self.db.execute(
+            "INSERT INTO media (url, path, fetched_at) VALUES (?, ?, ?)"
+            " ON CONFLICT(url) DO UPDATE SET path = excluded.path, fetched_at = excluded.fetched_at",
+            (url, path, when),
+        )
 
     def removed(self, url: str, when: str) -> bool:
         """Mark ``url`` removed; False when it was already marked (the first date stays)."""

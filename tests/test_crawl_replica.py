@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import subprocess
@@ -86,6 +87,16 @@ def test_clock_and_fetch_time_are_iso_8601(articles):
         assert [e for e in got["errors"] if not e.startswith("body-date-")] == []
 
 
+def test_images_and_attachments_are_stored_by_their_sha256(archive, articles, replica):
+    for e in expected_articles(replica.url):
+        stored = articles[e["url"]]["media"]
+        assert sorted(m["url"] for m in stored) == sorted(set(e["images"] + e["attachments"]))
+        for entry in stored:
+            content = (archive / entry["path"]).read_bytes()
+            assert hashlib.sha256(content).hexdigest() == entry["sha256"]
+            assert entry["path"].startswith(f"media/{entry['sha256'][:2]}/{entry['sha256']}")
+
+
 def test_csv_opens_in_pandas_with_every_article(archive, articles):
     frame = pd.read_csv(archive / "articles.csv", encoding="utf-8-sig")
     assert len(frame) == len(articles)
@@ -111,7 +122,10 @@ def test_one_visitor_snapshot_from_the_home_page(archive, replica):
 def test_crawl_is_polite_and_fetches_each_page_once(archive, replica):
     gets = Counter(path for method, path in replica.requests if method == "GET")
     assert not any(path.lower().startswith("/admin/") for path in gets)
-    assert not any(path.lower().startswith("/portals/") for path in gets)
+    media = {url for e in expected_articles(replica.url) for url in e["images"] + e["attachments"]}
+    fetched_media = {replica.url + path.lstrip("/") for path in gets if path.lower().startswith("/portals/0/")}
+    assert fetched_media <= media
+    assert all(gets[path] == 1 for path in gets if path.lower().startswith("/portals/0/"))
     article_paths = [p for p in gets if "cmsid=" in p.lower()]
     assert all(gets[p] == 1 for p in article_paths)
     assert all(re.search(r"tabid=\d+&ChiTiet=True&CmsId=\d+$", p) for p in article_paths)

@@ -1,0 +1,88 @@
+"""Body images and attachments, downloaded with Scrapy's FilesPipeline into ``ARCHIVE_DIR/media/``.
+
+Files are content-addressed: ``media/<sha256[:2]>/<sha256><.ext>``, so the same file
+linked from many articles is stored once and a file's name is its checksum. The
+downloads pass through the same downloader middlewares as pages, so they are in the
+WARC files too. A URL already stored is not downloaded again until ``FILES_EXPIRES``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import UTC, datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import urlsplit
+
+from scrapy import Request
+from scrapy.crawler import Crawler
+from scrapy.http import Response
+from scrapy.http.request import NO_CALLBACK
+from scrapy.pipelines.files import FilesPipeline
+from scrapy.pipelines.media import MediaPipeline
+
+from scraper.items import Article
+from scraper.state import StateStore
+
+MEDIA = "media"
+SAFE_EXTENSION = re.compile(r"^\.[a-z0-9]{1,8}$")
+
+
+def media_name(body: bytes, url: str) -> str:
+    """``ab/abcd….ext``: the SHA-256 of the content, with the URL's extension when it is a plain one."""
+    digest = hashlib.sha256(body).hexdigest()
+    extension = PurePosixPath(urlsplit(url).path).suffix.lower()
+    return f"{digest[:2]}/{digest}{extension if SAFE_EXTENSION.match(extension) else ''}"
+
+
+def media_entry(url: str, name: str) -> dict[str, str]:
+    """What an article record says of one stored file."""
+    return {"url": url, "path": f"{MEDIA}/{name}", "sha256": PurePosixPath(name).name.split(".")[0]}
+
+
+class ArchiveMediaPipeline(FilesPipeline):
+    def __init__(self, store_uri: str, *, crawler: Crawler) -> None:
+        super().__init__(store_uri, crawler=crawler)
+        self.archive = Path(crawler.settings.get("ARCHIVE_DIR", "output"))
+        self.state: StateStore | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ArchiveMediaPipeline:
+        cls._update_stores(crawler.settings)
+        return cls(str((Path(crawler.settings.get("ARCHIVE_DIR", "output")) / MEDIA).resolve()), crawler=crawler)
+
+    def open_spider(self, spider: Any = None) -> None:
+        super().open_spider(spider)
+        self.state = StateStore(self.archive / "state.sqlite")
+
+    def close_spider(self, spider: Any = None) -> None:
+        if self.state is not None:
+            self.state.close()
+
+    def get_media_requests(self, item: Any, info: MediaPipeline.SpiderInfo) -> list[Request]:
+        if not isinstance(item, Article):
+            return []
+        return [Request(url, callback=NO_CALLBACK) for url in dict.fromkeys(item.images + item.attachments)]
+
+    def file_path(
+        self, request: Request, response: Response | None = None, info: Any = None, *, item: Any = None
+    ) -> str:
+        if response is not None:
+            return media_name(response.body, request.url)
+        # Asked before downloading: a URL stored before is found where it was put.
+        known = self.state.media_path(request.url) if self.state else None
+        return known or f"unknown/{hashlib.sha1(request.url.encode()).hexdigest()}"
+
+    def item_completed(self, results: list[tuple[bool, Any]], item: Any, info: MediaPipeline.SpiderInfo) -> Any:
+        if not isinstance(item, Article):
+            return item
+        when = datetime.now(UTC).isoformat(timespec="seconds")
+        item.media = []
+        for ok, result in results:
+            if not ok:
+                item.errors.append(f"media-failed: {getattr(result, 'value', result)}")
+                continue
+            self.state.media_stored(result["url"], result["path"], when)
+            item.media.append(media_entry(result["url"], result["path"]))
+        return item
