@@ -86,3 +86,10 @@ def test_a_dated_legal_reference_in_prose_is_not_a_title():
 def test_removed_article_is_recognised():
     parsed = parse_page(text_to_html("Tin không tồn tại"), "http://h/Default.aspx?tabid=620&ChiTiet=True&CmsId=9")
     assert parsed.kind == "missing"
+
+
+def test_a_paragraph_that_starts_like_a_page_tool_stays_in_the_body():
+    text = "Tin tức\nHội nghị tổng kết năm 2023 25/12/2023\n" + "Mở đầu hội nghị. " * 6
+    text += "\nTrở về từ hội nghị, các đại biểu triển khai ngay kế hoạch năm 2024 tại địa phương mình.\nTrở về"
+    parsed = parse_page(text_to_html(text), "http://h/Default.aspx?tabid=620&ChiTiet=True&CmsId=9")
+    assert parsed.article.body_raw.endswith("tại địa phương mình.")

@@ -27,6 +27,11 @@ def is_furniture(line: Line) -> bool:
     )
 
 
+def is_tools(line: Line) -> bool:
+    """A short "Trở về | In bài" line: the page's tools, below its text."""
+    return len(line.text) <= site.TOOLS_LINE_CHARS and bool(site.TOOLS.match(line.text))
+
+
 def is_prose(line: Line) -> bool:
     """A paragraph a person wrote, not a menu, a list entry or a widget."""
     return (
@@ -73,7 +78,7 @@ def body_lines(doc: Document, title_index: int, start: int) -> list[Line]:
     inside = set(root.iter())
     found: list[Line] = []
     for line in lines[start:]:
-        if line.element not in inside or site.BODY_END.match(line.text) or is_furniture(line):
+        if line.element not in inside or site.BODY_END.match(line.text) or is_furniture(line) or is_tools(line):
             break
         found.append(line)
     return found

@@ -52,21 +52,21 @@ DATE_ONLY = re.compile(
 )
 MIN_TITLE_CHARS = 8
 
-# Where the body stops: the other-news list and the page furniture after it.
-RELATED_LABEL = re.compile(
-    r"^\s*(Các\s+tin\s+khác|Tin\s+khác|Các\s+tin\s+đã\s+đưa|Tin\s+liên\s+quan|Tin\s+cùng\s+chuyên\s+mục)\s*:?",
-    re.IGNORECASE,
-)
-ATTACHMENT_LABEL = re.compile(r"^\s*(File|Tệp|Tập\s+tin|Tài\s+liệu)\s+đính\s+kèm\s*:?", re.IGNORECASE)
-BODY_END = re.compile(
-    r"^\s*(File\s+đính\s+kèm|Tệp\s+đính\s+kèm|Tài\s+liệu\s+đính\s+kèm|Các\s+tin\s+khác|Tin\s+khác|Các\s+tin\s+đã\s+đưa|Tin\s+liên\s+quan|Tin\s+cùng\s+chuyên\s+mục"
-    r"|Bản\s+quyền|Copyright|©|Trở\s+về|Quay\s+lại|Về\s+đầu\s+trang|In\s+bài|Gửi\s+bài"
-    r"|Số\s+lượt\s+truy\s+cập|Người\s+dùng\s+Online)\b",
-    re.IGNORECASE,
-)
-
+# Where the body stops: attached files, the other-news list and the page furniture after it.
+RELATED_WORDS = r"Các\s+tin\s+khác|Tin\s+khác|Các\s+tin\s+đã\s+đưa|Tin\s+liên\s+quan|Tin\s+cùng\s+chuyên\s+mục"
+ATTACHMENT_WORDS = r"(?:File|Tệp|Tập\s+tin|Tài\s+liệu)\s+đính\s+kèm"
+FOOTER_WORDS = r"Bản\s+quyền|Copyright|©"
+RELATED_LABEL = re.compile(rf"^\s*({RELATED_WORDS})\s*:?", re.IGNORECASE)
+ATTACHMENT_LABEL = re.compile(rf"^\s*{ATTACHMENT_WORDS}\s*:?", re.IGNORECASE)
 # The page footer: nothing after it belongs to a page's own text.
-FOOTER = re.compile(r"^\s*(Bản\s+quyền|Copyright|©)", re.IGNORECASE)
+FOOTER = re.compile(rf"^\s*({FOOTER_WORDS})", re.IGNORECASE)
+BODY_END = re.compile(
+    rf"^\s*({ATTACHMENT_WORDS}|{RELATED_WORDS}|{FOOTER_WORDS}|Số\s+lượt\s+truy\s+cập|Người\s+dùng\s+Online)",
+    re.IGNORECASE,
+)
+# Page tools ("Trở về", "In bài"): they end a body only as a short line, never a sentence that starts so.
+TOOLS = re.compile(r"^\s*\[?(Trở\s+về|Quay\s+lại|Về\s+đầu\s+trang|In\s+bài|In\s+trang|Gửi\s+bài)", re.IGNORECASE)
+TOOLS_LINE_CHARS = 40
 
 # The byline, the last line of the body: who wrote it, or where it came from.
 BYLINE = re.compile(
