@@ -52,11 +52,11 @@ class ArchiveMediaPipeline(FilesPipeline):
         cls._update_stores(crawler.settings)
         return cls(str((Path(crawler.settings.get("ARCHIVE_DIR", "output")) / MEDIA).resolve()), crawler=crawler)
 
-    def open_spider(self, spider: Any = None) -> None:
-        super().open_spider(spider)
+    def open_spider(self) -> None:
+        super().open_spider()
         self.state = StateStore(self.archive / "state.sqlite")
 
-    def close_spider(self, spider: Any = None) -> None:
+    def close_spider(self) -> None:
         if self.state is not None:
             self.state.close()
 

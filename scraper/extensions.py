@@ -93,7 +93,8 @@ class RunReport:
         self.handler.setFormatter(formatter)
         self.handler.setLevel(self.settings.get("LOG_LEVEL", "INFO"))
         logging.getLogger().addHandler(self.handler)
-        logging.getLogger("scrapy.downloadermiddlewares.robotstxt").addFilter(OneLineErrors())
+        for noisy in ("scrapy.downloadermiddlewares.robotstxt", "scrapy.pipelines.media"):
+            logging.getLogger(noisy).addFilter(OneLineErrors())
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
         # Until the run ends this says "running": a killed run leaves it so, and the next run knows.
         write_manifest(self.archive, self.started, {"start": self.started.isoformat(), "status": "running"})
@@ -149,6 +150,9 @@ class RunReport:
                 "articles_unchanged": stats.get("articles/unchanged", 0) + stats.get("revisit/not_modified", 0),
                 "articles_removed": stats.get("articles/removed", 0),
                 "skipped_fresh": stats.get("revisit/skipped_fresh", 0),
+                "retries": stats.get("retry/count", 0),
+                "filtered_offsite": stats.get("offsite/filtered", 0),
+                "filtered_robots": stats.get("robotstxt/forbidden", 0),
                 "records_in_archive": _suffixed(stats, "archive/total_"),
                 "flagged_records": _suffixed(stats, "validate/"),
             },

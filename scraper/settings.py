@@ -23,7 +23,10 @@ ITEM_PIPELINES = {
 # Next to the downloader: sees every response before decompression and redirects.
 DOWNLOADER_MIDDLEWARES = {
     "scraper.warc.WarcCaptureMiddleware": 950,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "scraper.retry.BackoffRetryMiddleware": 550,
 }
+ARCHIVE_MAX_LIST_PAGES = 1000  # a pager that goes on past this is an endless space, not a list
 ARCHIVE_REVISIT_DAYS = 7  # a known article is fetched again when last seen longer ago
 ARCHIVE_MAX_ERROR_RATE = 0.2  # a run with more failed requests than this has failed
 FILES_EXPIRES = 365  # days before a stored image or attachment is downloaded again
@@ -53,10 +56,15 @@ AUTOTHROTTLE_START_DELAY = 2.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_TIMEOUT = 60
+DOWNLOAD_MAXSIZE = 50 * 1024 * 1024  # bytes; a bigger answer is dropped and counted
+DOWNLOAD_WARNSIZE = 10 * 1024 * 1024
 RETRY_TIMES = 3
+ARCHIVE_RETRY_BASE_DELAY = 2.0  # seconds, doubled at each retry of a 5xx/429 answer
+ARCHIVE_RETRY_MAX_DELAY = 120.0  # longest wait, also for a server's Retry-After
 COOKIES_ENABLED = True
 
 # --- Output conventions -----------------------------------------------------
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"
-TELNETCONSOLE_ENABLED = False
+TELNETCONSOLE_ENABLED = False  # no listening port: a cron job needs none
+REMOTE_CONTROL_ENABLED = False

@@ -69,6 +69,8 @@ BLOCK_TAGS = frozenset(
 )
 DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "head")
 _SOURCE_BREAKS = re.compile(r"[\r\n\t]+")
+# C0 controls but tab and line ends, and DEL: no page means them, and lxml refuses them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _EDGE = " \t\r\n"
 
 
@@ -182,6 +184,7 @@ def load(html: str | bytes, url: str, content_type: str | None = None) -> Docume
     """
     if isinstance(html, bytes):
         html = decode(html, content_type)
+    html = _CONTROL.sub("", html)
     if not html.strip():
         html = "<html></html>"
     root = lxml.html.document_fromstring(html)

@@ -81,11 +81,13 @@ def canonical_article_url(url: str) -> str | None:
 
 
 def canonical_page_url(url: str) -> str:
-    """A non-article page URL with only ``tabid`` and paging parameters kept."""
+    """A non-article page URL with only ``tabid`` and paging parameters kept.
+
+    Everything else goes: session ids, print views, sort orders and calendar days
+    would otherwise open an endless space of URLs for the same pages.
+    """
     url = unwrap_wayback(url)
     parts = urlsplit(url)
-    if not parts.path.lower().endswith((".aspx", "/")) and parts.path:
-        return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, parts.query, ""))
     kept = [
         ("tabid" if k.lower() == "tabid" else k, v)
         for k, v in parse_qsl(parts.query, keep_blank_values=True)

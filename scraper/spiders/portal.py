@@ -33,6 +33,31 @@ from scraper.state import StateStore
 REVISIT_STATUSES = [304, 404, 410]
 
 
+# Names of the faults a crawl meets, by the exception Twisted or Scrapy raises.
+FAULT_KINDS = {
+    "DownloadTimeoutError": "timeout",
+    "TimeoutError": "timeout",
+    "TCPTimedOutError": "timeout",
+    "ResponseNeverReceived": "connection-broken",
+    "ResponseFailed": "connection-broken",
+    "ConnectionLost": "connection-broken",
+    "ConnectionDone": "connection-broken",
+    "PotentialDataLoss": "truncated",
+    "ResponseDataLossError": "truncated",
+    "DownloadFailedError": "connection-broken",
+    "ConnectionRefusedError": "connection-refused",
+    "CannotResolveHostError": "dns",
+    "DNSLookupError": "dns",
+    "CancelledError": "too-large",
+    "DownloadCancelledError": "too-large",
+}
+
+
+def fault_kind(error: BaseException) -> str:
+    name = type(error).__name__
+    return FAULT_KINDS.get(name, name)
+
+
 def _flag(value: str | bool) -> bool:
     return str(value).lower() in ("1", "true", "yes")
 
@@ -62,6 +87,7 @@ class PortalSpider(scrapy.Spider):
         self.state = StateStore(Path(self.settings.get("ARCHIVE_DIR", "output")) / "state.sqlite")
         max_age = timedelta(days=self.settings.getfloat("ARCHIVE_REVISIT_DAYS", 7))
         self.revisit = RevisitPolicy(self.state, max_age, full=self.full, refresh=self.refresh)
+        self.max_list_pages = self.settings.getint("ARCHIVE_MAX_LIST_PAGES", 1000)
         yield Request(self.start_url, callback=self.parse, errback=self.failed, meta={"start": True})
         for url in self.revisit.due():
             yield self.page_request(url)
@@ -82,20 +108,28 @@ class PortalSpider(scrapy.Spider):
             self.crawler.stats.inc_value(f"errors/http_{status}")
             self.logger.warning("HTTP %s for %s", status, request.url)
             return
-        name = type(failure.value).__name__
-        self.crawler.stats.inc_value(f"errors/{name}")
-        self.logger.error("Could not fetch %s: %s: %s", request.url, name, failure.value)
+        kind = fault_kind(failure.value)
+        self.crawler.stats.inc_value(f"errors/{kind}")
+        self.logger.error("Could not fetch %s: %s: %s", request.url, kind, failure.value)
 
     def parse(self, response: Response) -> Iterator[Any]:
         fetched_at = response.meta.get("fetched_at") or now_utc()
         if response.status in REVISIT_STATUSES:
             yield from self.revisited(response, fetched_at)
             return
-        if not isinstance(response, HtmlResponse):
-            self.logger.info("Not a page, not parsed: %s (%s)", response.url, response.headers.get("Content-Type"))
+        if not isinstance(response, HtmlResponse) or not response.body.strip():
+            kind = "empty-page" if not response.body.strip() else "not-html"
+            self.crawler.stats.inc_value(f"errors/{kind}")
+            self.logger.warning("%s, not parsed: %s (%s)", kind, response.url, response.headers.get("Content-Type"))
             return
         content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
-        parsed = parse_page(response.body, response.url, fetched_at, content_type)
+        try:
+            parsed = parse_page(response.body, response.url, fetched_at, content_type)
+        except Exception as exc:  # a page no parser rule foresaw: record it, keep crawling
+            self.crawler.stats.inc_value("errors/parse-error")
+            name = type(exc).__name__
+            self.logger.error("parse-error on %s: %s: %s (the page is kept in the WARC files)", response.url, name, exc)
+            return
         self.crawler.stats.inc_value(f"pages/{parsed.kind}")
         self.keep_validators(response, parsed.url)
         if response.meta.get("start") and not self.visitors_taken:
@@ -168,6 +202,8 @@ class PortalSpider(scrapy.Spider):
                     yield self.page_request(url)
             elif page > 1 and not deeper:
                 self.crawler.stats.inc_value("revisit/skipped_list_pages")
+            elif page > self.max_list_pages:
+                self.crawler.stats.inc_value("errors/list-too-long")
             elif self.first_time((base, page)):
                 yield self.page_request(url, list_page=(base, page))
         here, _ = split_paging(canonical_url(response.url))
@@ -177,6 +213,9 @@ class PortalSpider(scrapy.Spider):
             key = (here, page) if page else (here, postback.target, postback.argument, shown)
             if not deeper and page != 1:
                 self.crawler.stats.inc_value("revisit/skipped_list_pages")
+                continue
+            if page and page > self.max_list_pages:
+                self.crawler.stats.inc_value("errors/list-too-long")
                 continue
             if not self.first_time(key):
                 continue
