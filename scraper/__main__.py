@@ -1,11 +1,12 @@
-"""Command line of the archiver beyond ``scrapy crawl``: ``python -m scraper extract ...``."""
+"""Command line of the archiver beyond ``scrapy crawl``: ``python -m scraper extract|reextract ...``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from scraper import extract
+from scraper import extract, reextract
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,7 +20,11 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         help="the page's URL (a web-archive URL is fine); once for all files or once per file",
     )
+    rx = commands.add_parser("reextract", help="rebuild the record files from the archive's WARC files, offline")
+    rx.add_argument("archive", metavar="ARCHIVE_DIR")
     args = parser.parse_args(argv)
+    if args.command == "reextract":
+        return reextract.main(Path(args.archive))
     return extract.main(args.files, args.url)
 
 
