@@ -6,7 +6,7 @@ ARCHIVE_DIR ?= output
 DEMO_DIR ?= output/demo
 DEMO_PORT ?= 8765
 
-.PHONY: setup crawl test demo replica lint
+.PHONY: setup crawl test fuzz demo replica lint
 
 setup: $(VENV)/.installed
 
@@ -20,6 +20,9 @@ crawl: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+fuzz: setup
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -p no:cacheprovider tests/test_fuzz.py
 
 lint: setup
 	$(BIN)/ruff check .

@@ -48,6 +48,8 @@ USER_AGENT = (
     f"contact: {ARCHIVER_CONTACT or 'the operator has not set ARCHIVER_CONTACT'})"
 )
 ROBOTSTXT_OBEY = True
+# Only the web: a page's link or image must never make the crawler read a local file.
+DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
 CONCURRENT_REQUESTS = 2
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 1.0

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import html
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 SEED_TEXT_FILE = Path(__file__).parents[1] / "replica" / "data" / "seed-page-cmsid-743.txt"
 SEED_URL = "https://lavusta.longan.gov.vn/Default.aspx?tabid=620&ChiTiet=True&CmsId=743"
@@ -25,3 +27,9 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def seed_html(seed_text: str) -> str:
     return text_to_html(seed_text)
+
+
+# Hypothesis: a short run in the normal suite; `make fuzz` runs 10,000 cases per property.
+settings.register_profile("suite", max_examples=60, deadline=None)
+settings.register_profile("fuzz", max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))

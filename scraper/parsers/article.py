@@ -128,10 +128,13 @@ def category(doc: Document, title: _Title, url: str) -> str | None:
             return line.text
         break
     tab = tab_id(url)
+    if tab is None:
+        return None
     for line in doc.lines:
         for link in line.links:
-            is_menu_entry = tab_id(link.href) == tab and canonical_article_url(link.href) is None
-            if tab is not None and is_menu_entry and link.text and len(link.text) <= 120:
+            target = absolute(link.href, doc.base_url)
+            is_menu_entry = target and tab_id(target) == tab and canonical_article_url(target) is None
+            if is_menu_entry and link.text and len(link.text) <= 120:
                 return link.text
     return None
 
@@ -144,16 +147,16 @@ def _related(doc: Document, start: int) -> list[str]:
         return []
     related: list[str] = []
     for line in lines[label:]:
-        urls = [canonical_article_url(absolute(link.href, doc.base_url)) for link in line.links]
-        urls = [u for u in urls if u]
+        found = (absolute(link.href, doc.base_url) for link in line.links)
+        urls = [canonical for url in found if url and (canonical := canonical_article_url(url))]
         if not urls and line is not lines[label]:
             break
         related += [u for u in urls if u not in related]
     return related
 
 
-def _is_attachment(href: str) -> bool:
-    return bool(site.ATTACHMENT_EXT.search(urlsplit(href).path))
+def _is_attachment(url: str | None) -> bool:
+    return url is not None and bool(site.ATTACHMENT_EXT.search(urlsplit(url).path))
 
 
 def _attachment_block(doc: Document, start: int) -> list[Line]:
@@ -163,7 +166,7 @@ def _attachment_block(doc: Document, start: int) -> list[Line]:
         return []
     block = [lines[start]]
     for line in lines[start + 1 :]:
-        if not any(_is_attachment(link.href) for link in line.links):
+        if not any(_is_attachment(absolute(link.href, doc.base_url)) for link in line.links):
             break
         block.append(line)
     return block
@@ -180,9 +183,9 @@ def parse_article(doc: Document, url: str) -> ArticleFields | None:
     day, errors = published(title.date_text)
     images, attachments = [], []
     for line in lines:
-        images += [absolute(img.get("src"), doc.base_url) for img in line.images if img.get("src")]
+        images += [url for img in line.images if (url := absolute(img.get("src") or "", doc.base_url))]
     for line in lines + files:
-        attachments += [absolute(a.href, doc.base_url) for a in line.links if _is_attachment(a.href)]
+        attachments += [url for a in line.links if _is_attachment(url := absolute(a.href, doc.base_url))]
     return ArticleFields(
         title_raw=title.text.strip(),
         date_text=title.date_text,

@@ -56,9 +56,9 @@ def discover(doc: Document) -> Links:
             if is_pager and pair not in found.postbacks:
                 found.postbacks.append(pair)
             continue
-        if not href or href.startswith("#") or urlsplit(href).scheme.lower() not in ("", "http", "https"):
+        url = absolute(href, doc.base_url) if href and not href.startswith("#") else None
+        if url is None:
             continue
-        url = absolute(href, doc.base_url)
         path = urlsplit(url).path
         if site.ATTACHMENT_EXT.search(path):
             target = found.attachments

@@ -16,7 +16,10 @@ def unwrap_wayback(url: str) -> str:
     Wayback rewrites links as ``/web/<timestamp>[im_]/<original>`` and sometimes
     squeezes the original's ``//`` to ``/``.
     """
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a broken address is left for the caller to reject
+        return url
     path = parts.path + (f"?{parts.query}" if parts.query else "")
     if parts.netloc and not parts.netloc.lower().endswith("archive.org"):
         return url
@@ -36,14 +39,28 @@ def wayback_timestamp(url: str) -> str | None:
     return m.group("ts") if m and (not parts.netloc or "archive.org" in parts.netloc) else None
 
 
-def absolute(href: str, base: str) -> str:
-    """``href`` resolved against ``base`` and unwrapped from any web archive."""
-    return unwrap_wayback(urljoin(base, href.strip()))
+def absolute(href: str, base: str) -> str | None:
+    """``href`` resolved against ``base`` and unwrapped from any web archive.
+
+    None unless the result is a well-formed http(s) URL: ``file:``, ``mailto:`` and
+    broken addresses ("http://[::1") are nothing a crawler of a web site may fetch.
+    """
+    try:
+        url = unwrap_wayback(urljoin(base, href.strip()))
+        parts = urlsplit(url)
+        _ = parts.port  # raises on a port that is not a number
+    except ValueError:
+        return None
+    return url if parts.scheme in ("http", "https") and parts.hostname else None
 
 
 def _params(url: str) -> dict[str, str]:
     """Query parameters keyed by lower-case name (DNN ignores their case)."""
-    return {k.lower(): v for k, v in parse_qsl(urlsplit(url).query, keep_blank_values=True)}
+    try:
+        query = urlsplit(url).query
+    except ValueError:  # a broken address names no parameter
+        return {}
+    return {k.lower(): v for k, v in parse_qsl(query, keep_blank_values=True)}
 
 
 def cms_id(url: str) -> int | None:
