@@ -185,9 +185,10 @@ def load(html: str | bytes, url: str, content_type: str | None = None) -> Docume
     if isinstance(html, bytes):
         html = decode(html, content_type)
     html = _CONTROL.sub("", html)
-    if not html.strip():
-        html = "<html></html>"
-    root = lxml.html.document_fromstring(html)
+    try:
+        root = lxml.html.document_fromstring(html)
+    except etree.ParserError:  # nothing lxml can call a document ("", "</ "): an empty page
+        root = lxml.html.document_fromstring("<html></html>")
     base = root.xpath("string(//base/@href)") or url
     _strip(root)
     builder = _LineBuilder()
