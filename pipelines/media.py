@@ -45,6 +45,7 @@ class ArchiveMediaPipeline(FilesPipeline):
     def __init__(self, store_uri: str, *, crawler: Crawler) -> None:
         super().__init__(store_uri, crawler=crawler)
         self.archive = Path(crawler.settings.get("ARCHIVE_DIR", "output"))
+        self.media_hosts = set(crawler.settings.getlist("ARCHIVE_MEDIA_HOSTS"))
         self.state: StateStore | None = None
 
     @classmethod
@@ -61,9 +62,13 @@ class ArchiveMediaPipeline(FilesPipeline):
             self.state.close()
 
     def get_media_requests(self, item: Any, info: MediaPipeline.SpiderInfo) -> list[Request]:
+        """One request per file; files on the hosts of ``ARCHIVE_MEDIA_HOSTS`` may leave the start host."""
         if not isinstance(item, Article):
             return []
-        return [Request(url, callback=NO_CALLBACK) for url in dict.fromkeys(item.images + item.attachments)]
+        return [
+            Request(url, callback=NO_CALLBACK, meta={"allow_offsite": urlsplit(url).hostname in self.media_hosts})
+            for url in dict.fromkeys(item.images + item.attachments)
+        ]
 
     def file_path(
         self, request: Request, response: Response | None = None, info: Any = None, *, item: Any = None

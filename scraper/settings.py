@@ -29,6 +29,7 @@ DOWNLOADER_MIDDLEWARES = {
 ARCHIVE_MAX_LIST_PAGES = 1000  # a pager that goes on past this is an endless space, not a list
 ARCHIVE_REVISIT_DAYS = 7  # a known article is fetched again when last seen longer ago
 ARCHIVE_MAX_ERROR_RATE = 0.2  # a run with more failed requests than this has failed
+ARCHIVE_MEDIA_HOSTS: list[str] = []  # other hosts the body's images and files may be fetched from
 FILES_EXPIRES = 365  # days before a stored image or attachment is downloaded again
 ARCHIVE_WARC_ENABLED = True
 ARCHIVE_WARC_PREFIX = "lavusta"

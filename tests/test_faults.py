@@ -121,3 +121,8 @@ def test_hostile_text_is_kept_as_text_and_safe_in_csv(crawl):
     assert "\x07" not in hostile["title"] and "\x00" not in str(hostile["body"])
     assert "<script>" in hostile["title_raw"] and "document.write" not in str(hostile["body"])
     assert str(hostile["body"]).startswith("'@SUM")
+
+
+def test_a_wrong_charset_label_does_not_garble_the_text(crawl):
+    titles = [json.loads(line)["title"] for line in (crawl["archive"] / "articles.jsonl").open(encoding="utf-8")]
+    assert "Trang sai bảng mã" in titles

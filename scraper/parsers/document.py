@@ -11,9 +11,15 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+import charset_normalizer
 import lxml.html
 from lxml import etree
-from w3lib.encoding import html_to_unicode
+from w3lib.encoding import (
+    html_body_declared_encoding,
+    html_to_unicode,
+    http_content_type_encoding,
+    resolve_encoding,
+)
 
 from scraper.parsers import site
 
@@ -109,9 +115,24 @@ class Document:
 
 
 def decode(body: bytes, content_type: str | None = None) -> str:
-    """Bytes to text, honouring the HTTP Content-Type's charset, a BOM, then the page's meta charset."""
-    _, text = html_to_unicode(content_type, body)
-    return text
+    """Bytes to NFC text, whatever the page declares.
+
+    Bytes that are valid UTF-8 are UTF-8, whatever the label says (a "latin-1" label
+    on UTF-8 bytes is a common server mistake); otherwise a declared legacy charset
+    (HTTP, then meta) is honoured; an undeclared one, or a "UTF-8" that is not, is
+    detected by charset-normalizer, which knows windows-1258. Older Vietnamese pages
+    are also decomposed: composing to NFC makes them searchable.
+    """
+    try:
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        declared = http_content_type_encoding(content_type) or html_body_declared_encoding(body)
+        if declared and resolve_encoding(declared) != "utf-8":
+            _, text = html_to_unicode(content_type, body)
+        else:
+            guess = charset_normalizer.from_bytes(body).best()
+            text = str(guess) if guess is not None else body.decode("cp1252", errors="replace")
+    return unicodedata.normalize("NFC", text)
 
 
 def _strip(root: etree._Element) -> None:
