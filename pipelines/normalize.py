@@ -8,20 +8,20 @@ from typing import Any
 from scrapy.crawler import Crawler
 
 from scraper.items import Article, Page
-from scraper.text import normalize
+from scraper.text import DEFAULT_STYLE, normalize
 
 # normalized field ← raw field it is made from
 TEXT_FIELDS = {"title": "title_raw", "body": "body_raw", "category": "category_raw"}
 
 
-def normalize_record(record: Article | Page) -> Article | Page:
+def normalize_record(record: Article | Page, tone_style: str = DEFAULT_STYLE) -> Article | Page:
     """Fill the normalized fields from the raw ones and count what each rule changed."""
     counts: Counter[str] = Counter()
     for name, raw_name in TEXT_FIELDS.items():
         raw = getattr(record, raw_name, None)
         if raw is None:
             continue
-        text, changed = normalize(raw)
+        text, changed = normalize(raw, tone_style=tone_style)
         setattr(record, name, text or None)
         counts.update(changed)
     record.normalized = dict(sorted(counts.items()))
@@ -31,6 +31,7 @@ def normalize_record(record: Article | Page) -> Article | Page:
 class NormalizePipeline:
     def __init__(self, crawler: Crawler) -> None:
         self.stats = crawler.stats
+        self.tone_style = crawler.settings.get("ARCHIVE_TONE_STYLE", DEFAULT_STYLE)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> NormalizePipeline:
@@ -38,7 +39,7 @@ class NormalizePipeline:
 
     def process_item(self, item: Any) -> Any:
         if isinstance(item, (Article, Page)):
-            normalize_record(item)
+            normalize_record(item, self.tone_style)
             for rule, n in item.normalized.items():
                 self.stats.inc_value(f"normalize/{rule}", n)
         return item

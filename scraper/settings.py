@@ -26,6 +26,7 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "scraper.retry.BackoffRetryMiddleware": 550,
 }
+ARCHIVE_TONE_STYLE = "hòa"  # or "hoà": where the tone mark of open oa/oe/uy goes in normalized text
 ARCHIVE_MAX_LIST_PAGES = 1000  # a pager that goes on past this is an endless space, not a list
 ARCHIVE_REVISIT_DAYS = 7  # a known article is fetched again when last seen longer ago
 ARCHIVE_MAX_ERROR_RATE = 0.2  # a run with more failed requests than this has failed

@@ -1,28 +1,62 @@
 """Text normalization: the clean copy researchers search and count.
 
 ``normalize`` returns the new text and a count per rule that changed it, so a
-record can say what was rewritten; the raw text is kept by the caller.
+record can say what was rewritten; the raw text is kept by the caller. The rules,
+in order: ``control`` (control characters dropped), ``whitespace``, ``encoding``
+(legacy TCVN3/VNI and mojibake repaired), ``nfc``, ``spacing`` (a space after glued
+punctuation), ``split`` (glued syllables), ``tone`` (one tone-mark style). Letters are never changed but by
+tone placement, splitting and encoding repairs; normalizing twice changes nothing.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
+from scraper.text.encodings import repair_encoding
+from scraper.text.punctuation import add_missing_spaces
+from scraper.text.vietnamese import STYLES, restyle, split_glued
 from scraper.text.whitespace import fix_whitespace
 
+DEFAULT_STYLE = "hòa"
+WORD = re.compile(r"[^\W\d_]{2,}")
+# C0 and C1 control characters but tab and line ends: no text means them.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
-def nfc(text: str) -> str:
-    """Compose to NFC: older pages arrive decomposed, and search needs one form."""
-    return unicodedata.normalize("NFC", text)
+
+@lru_cache(maxsize=131072)
+def _word(token: str, style: str) -> tuple[str, int, int]:
+    """(new word, syllables split, tones moved) for one run of letters."""
+    parts = split_glued(token) if len(token) >= 4 else None
+    pieces = parts or (token,)
+    styled = tuple(restyle(piece, style) for piece in pieces)
+    moved = sum(a != b for a, b in zip(pieces, styled, strict=True))
+    return " ".join(styled), (1 if parts else 0), moved
 
 
-def normalize(text: str) -> tuple[str, dict[str, int]]:
-    """Normalize ``text``; return it with ``{rule: changes}`` for the rules that fired."""
+def normalize(text: str, *, tone_style: str = DEFAULT_STYLE) -> tuple[str, dict[str, int]]:
+    """Normalize ``text``; return it with ``{rule: changes}`` for the rules that fired.
+
+    ``tone_style`` is "hòa" (tone on the first vowel of open oa/oe/uy: "hòa",
+    "thủy", "khỏe", as most government sites print) or "hoà" ("hoà", "thuỷ", "khoẻ").
+    """
+    if tone_style not in STYLES:
+        raise ValueError(f"tone_style must be one of {STYLES}, not {tone_style!r}")
     counts: Counter[str] = Counter()
-    composed = nfc(text)
-    if composed != text:
-        counts["nfc"] += 1
-    out, n = fix_whitespace(composed)
-    counts["whitespace"] += n
-    return out, {k: v for k, v in counts.items() if v}
+    text, counts["control"] = CONTROL.subn("", text)
+    text, counts["whitespace"] = fix_whitespace(text)
+    text, counts["encoding"] = repair_encoding(text)
+    composed = unicodedata.normalize("NFC", text)
+    counts["nfc"] += composed != text
+    text, counts["spacing"] = add_missing_spaces(composed)
+
+    def word(match: re.Match[str]) -> str:
+        new, split, moved = _word(match.group(0), tone_style)
+        counts["split"] += split
+        counts["tone"] += moved
+        return new
+
+    text = WORD.sub(word, text)
+    return text, {rule: n for rule, n in counts.items() if n}
