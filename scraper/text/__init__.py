@@ -22,8 +22,9 @@ from scraper.text.whitespace import fix_whitespace
 
 DEFAULT_STYLE = "hòa"
 WORD = re.compile(r"[^\W\d_]{2,}")
-# C0 and C1 control characters but tab and line ends: no text means them.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Control characters but tab and line ends: no text means them.
+C0_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+C1_CONTROL = re.compile(r"[\x80-\x9f]")
 
 
 @lru_cache(maxsize=131072)
@@ -45,9 +46,16 @@ def normalize(text: str, *, tone_style: str = DEFAULT_STYLE) -> tuple[str, dict[
     if tone_style not in STYLES:
         raise ValueError(f"tone_style must be one of {STYLES}, not {tone_style!r}")
     counts: Counter[str] = Counter()
-    text, counts["control"] = CONTROL.subn("", text)
+    text, counts["control"] = C0_CONTROL.subn("", text)
     text, counts["whitespace"] = fix_whitespace(text)
-    text, counts["encoding"] = repair_encoding(text)
+    text, counts["encoding"] = repair_encoding(text)  # needs C1 bytes: "á»\x87" is mojibake of "ệ"
+    text, c1 = C1_CONTROL.subn("", text)
+    if c1:  # what is left without them may need spacing again, or read as legacy text now
+        counts["control"] += c1
+        text, spaces = fix_whitespace(text)
+        text, repaired = repair_encoding(text)
+        counts["whitespace"] += spaces
+        counts["encoding"] += repaired
     composed = unicodedata.normalize("NFC", text)
     counts["nfc"] += composed != text
     text, counts["spacing"] = add_missing_spaces(composed)

@@ -19,7 +19,9 @@ from scraper.text.vietnamese import is_syllable
 # Latin-1 characters TCVN3 and VNI text is full of and Vietnamese Unicode text never holds.
 LEGACY_HINT = re.compile(r"[¢£¤¥¦§¨ª¬®¯±²³´µ¶·¸¹º¼½¾¿ÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïñöøûüþÿ]")
 WORD = re.compile(r"[^\W\d_]+")
-MIN_SHARE = 0.6
+MIN_SHARE = 0.8  # a paragraph really in a legacy encoding converts to words nearly all of them syllables
+MIN_WORDS = 3
+MAX_SHARE_BEFORE = 0.5
 MOJIBAKE_HINT = re.compile(r"Ã[\u0080-\u00bf]|Ä[\u0080-\u00bf]|Æ[\u0080-\u00bf]|á[»º][\u0080-\u00bf]")
 
 
@@ -38,15 +40,20 @@ def vietnamese_share(text: str) -> float:
     return sum(map(is_syllable, words)) / len(words) if words else 0.0
 
 
-def _better(before: str, after: str) -> str:
+def _better(before: str, after: str, *, only_if_unreadable: bool) -> str:
     """A repair is kept only when it turns garbage into Vietnamese: most words become syllables.
 
     That keeps "±" or "£" in a Unicode text, or random bytes, from being "repaired".
+    A legacy-font conversion is also tried only on text that does not read as
+    Vietnamese already (``only_if_unreadable``); a UTF-8 round trip that decodes
+    cleanly is evidence enough of mojibake.
     """
     if after == before or LEGACY_HINT.search(after):
         return before
-    share = vietnamese_share(after)
-    return after if share >= MIN_SHARE and share > vietnamese_share(before) else before
+    if only_if_unreadable and vietnamese_share(before) >= MAX_SHARE_BEFORE:
+        return before
+    enough = len(WORD.findall(after)) >= MIN_WORDS
+    return after if enough and vietnamese_share(after) >= MIN_SHARE else before
 
 
 def repair_encoding(text: str) -> tuple[str, int]:
@@ -58,9 +65,9 @@ def repair_encoding(text: str) -> tuple[str, int]:
     for i, paragraph in enumerate(paragraphs):
         fixed = paragraph
         if MOJIBAKE_HINT.search(fixed):
-            fixed = _better(fixed, _unmojibake(fixed))
+            fixed = _better(fixed, _unmojibake(fixed), only_if_unreadable=False)
         if LEGACY_HINT.search(fixed):
-            fixed = _better(fixed, viparse_fix(fixed))
+            fixed = _better(fixed, viparse_fix(fixed), only_if_unreadable=True)
         if fixed != paragraph:
             paragraphs[i] = fixed
             repaired += 1

@@ -15,7 +15,7 @@ from functools import lru_cache
 GRAVE, ACUTE, TILDE, HOOK, DOT = "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"
 TONES = frozenset((GRAVE, ACUTE, TILDE, HOOK, DOT))
 # Codas p, t, c, ch take only the sắc or nặng tone.
-STOP_TONES = frozenset(("", ACUTE, DOT))
+STOP_TONES = frozenset((ACUTE, DOT))
 
 ONSETS = (
     "ngh", "ng", "nh", "ngh", "gh", "gi", "kh", "ph", "th", "tr", "ch", "qu",
@@ -100,6 +100,8 @@ def restyle(syllable: str, style: str) -> str:
     found = parse(syllable)
     if found is None or found[1] not in TWO_STYLE_RHYMES or not found[2]:
         return syllable
+    if not (syllable.islower() or syllable.isupper() or syllable.istitle()):
+        return syllable  # "oÀ" is no word: only words in one of the three casings are restyled
     onset, _, tone = found
     first = len(onset)
     target = first if style == "hòa" else first + 1
