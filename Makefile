@@ -6,7 +6,7 @@ ARCHIVE_DIR ?= output
 DEMO_DIR ?= output/demo
 DEMO_PORT ?= 8765
 
-.PHONY: setup crawl test fuzz demo replica lint
+.PHONY: setup crawl test fuzz bench-text demo replica lint
 
 setup: $(VENV)/.installed
 
@@ -23,6 +23,10 @@ test: setup
 
 fuzz: setup
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -p no:cacheprovider tests/test_fuzz.py
+
+bench-text: setup
+	$(BIN)/python bench/bench_text.py
+	$(BIN)/python bench/bench_dates.py
 
 lint: setup
 	$(BIN)/ruff check .

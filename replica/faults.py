@@ -10,9 +10,12 @@ from __future__ import annotations
 import socket
 import threading
 import time
+import unicodedata
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
+
+from viparse.normalize.tcvn3 import TCVN3
 
 ARTICLE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body>
 <div>Thứ Năm,18/04/2024 13:32 Chào mừng bạn đến với trang thông tin điện tử !</div>
@@ -42,7 +45,32 @@ FAULTS = {
     "/f/refresh-a": "a meta refresh loop",
     "/Default.aspx?tabid=620&ChiTiet=True&CmsId=2": "an article with hostile text and media paths",
     "/f/latin1": "a page with a wrong charset",
+    "/f/cp1258": "a windows-1258 page that declares no charset",
+    "/f/tcvn3": "a page typed in TCVN3 (.VnTime fonts)",
+    "/f/nfd": "a page in decomposed Unicode",
 }
+LEGACY_TITLE = "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Long An tổng kết năm 2023"
+
+
+def tcvn3(text: str) -> str:
+    """Text as a .VnTime font shows it, from viparse's TCVN3 table turned around."""
+    table = {unicode: legacy for legacy, unicode in TCVN3.pairs if len(unicode) == 1}
+    return "".join(table.get(char, char) for char in text)
+
+
+
+def cp1258(text: str) -> bytes:
+    """Text as windows-1258 writes it: letters with their shape, tone marks combining."""
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    letters: list[tuple[str, str]] = []
+    for char in unicodedata.normalize("NFD", text):
+        if letters and char in tones:
+            letters[-1] = (letters[-1][0], letters[-1][1] + char)
+        elif letters and unicodedata.combining(char):
+            letters[-1] = (unicodedata.normalize("NFC", letters[-1][0] + char), letters[-1][1])
+        else:
+            letters.append((char, ""))
+    return "".join(letter + tone for letter, tone in letters).encode("cp1258")
 
 HOSTILE_TITLE = '=HYPERLINK("http://evil.example/","Bấm vào đây") <script>alert(1)</script>\x07'
 HOSTILE_BODY = (
@@ -153,6 +181,13 @@ class FaultHandler(BaseHTTPRequestHandler):
             other = "/f/refresh-b" if path.endswith("a") else "/f/refresh-a"
             meta = f'<html><head><meta http-equiv="refresh" content="0;url={other}"></head><body>x</body></html>'
             return self.reply(200, meta.encode())
+        if path in ("/f/cp1258", "/f/tcvn3", "/f/nfd"):
+            title = tcvn3(LEGACY_TITLE) if path == "/f/tcvn3" else LEGACY_TITLE
+            page = ARTICLE.format(title=title, body=f"<p>{PARAGRAPH}</p>").replace(" charset=utf-8", "")
+            if path == "/f/cp1258":
+                return self.reply(200, cp1258(page), "text/html")
+            form = "NFD" if path == "/f/nfd" else "NFC"
+            return self.reply(200, unicodedata.normalize(form, page).encode(), "text/html")
         if path == "/f/latin1":
             body = ARTICLE.format(title="Trang sai bảng mã", body=f"<p>{PARAGRAPH}</p>").replace("charset=utf-8", "")
             return self.reply(200, body.encode("utf-8"), "text/html; charset=iso-8859-1")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from replica.faults import serve_faults
+from replica.faults import LEGACY_TITLE, serve_faults
 
 ROOT = Path(__file__).parents[1]
 TIGHT = {
@@ -126,3 +126,10 @@ def test_hostile_text_is_kept_as_text_and_safe_in_csv(crawl):
 def test_a_wrong_charset_label_does_not_garble_the_text(crawl):
     titles = [json.loads(line)["title"] for line in (crawl["archive"] / "articles.jsonl").open(encoding="utf-8")]
     assert "Trang sai bảng mã" in titles
+
+
+@pytest.mark.parametrize("path", ["/f/cp1258", "/f/tcvn3", "/f/nfd"])
+def test_legacy_and_decomposed_pages_give_proper_vietnamese(crawl, path):
+    records = [json.loads(line) for line in (crawl["archive"] / "articles.jsonl").open(encoding="utf-8")]
+    (record,) = [r for r in records if r["url"].endswith(path)]
+    assert record["title"] == LEGACY_TITLE

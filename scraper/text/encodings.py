@@ -1,9 +1,9 @@
 """Text typed in a legacy Vietnamese encoding, or decoded with the wrong one, made Unicode again.
 
 - TCVN3 (ABC) and VNI: pages typed with .VnTime- or VNI-Times-style fonts carry
-  "Liªn hiÖp" or "Lieân hieäp"; viparse's tables convert them exactly and leave
-  proper Unicode alone. Its conversion costs, so it runs only on paragraphs that hold
-  a character such text has and Vietnamese Unicode text does not.
+  "Liªn hiÖp" or "Lieân hieäp"; viparse's tables convert them exactly. The conversion
+  runs only on paragraphs that hold a character such text has and Vietnamese Unicode
+  text does not, and is kept only when it turns them into Vietnamese syllables.
 - UTF-8 read as Windows-1252 or Latin-1 ("LiÃªn hiá»‡p"): encoded back and decoded
   as UTF-8, kept only if that decodes cleanly.
 """
@@ -21,6 +21,7 @@ LEGACY_HINT = re.compile(r"[¢£¤¥¦§¨ª¬®¯±²³´µ¶·¸¹º¼½¾¿Æ
 WORD = re.compile(r"[^\W\d_]+")
 MIN_SHARE = 0.8  # a paragraph really in a legacy encoding converts to words nearly all of them syllables
 MIN_WORDS = 3
+LEGACY_FONTS = ("tcvn3", "vni")
 MAX_SHARE_BEFORE = 0.5
 MOJIBAKE_HINT = re.compile(r"Ã[\u0080-\u00bf]|Ä[\u0080-\u00bf]|Æ[\u0080-\u00bf]|á[»º][\u0080-\u00bf]")
 
@@ -56,6 +57,16 @@ def _better(before: str, after: str, *, only_if_unreadable: bool) -> str:
     return after if enough and vietnamese_share(after) >= MIN_SHARE else before
 
 
+def _from_legacy_font(paragraph: str) -> str:
+    """The paragraph read as TCVN3 or as VNI, whichever gives more Vietnamese syllables.
+
+    viparse's tables convert; its own guess of the encoding is not used, because it
+    misses whole paragraphs of TCVN3 when a few letters also fit VNI.
+    """
+    readings = [viparse_fix(paragraph, encoding=name) for name in LEGACY_FONTS]
+    return max(readings, key=vietnamese_share)
+
+
 def repair_encoding(text: str) -> tuple[str, int]:
     """Text with legacy-encoded and mojibake paragraphs repaired; the count of paragraphs repaired."""
     if not LEGACY_HINT.search(text) and not MOJIBAKE_HINT.search(text):
@@ -67,7 +78,7 @@ def repair_encoding(text: str) -> tuple[str, int]:
         if MOJIBAKE_HINT.search(fixed):
             fixed = _better(fixed, _unmojibake(fixed), only_if_unreadable=False)
         if LEGACY_HINT.search(fixed):
-            fixed = _better(fixed, viparse_fix(fixed), only_if_unreadable=True)
+            fixed = _better(fixed, _from_legacy_font(fixed), only_if_unreadable=True)
         if fixed != paragraph:
             paragraphs[i] = fixed
             repaired += 1
