@@ -6,7 +6,7 @@ ARCHIVE_DIR ?= output
 DEMO_DIR ?= output/demo
 DEMO_PORT ?= 8765
 
-.PHONY: setup crawl test fuzz bench-text demo replica lint
+.PHONY: setup crawl test fuzz bench bench-text demo replica lint
 
 setup: $(VENV)/.installed
 
@@ -23,6 +23,10 @@ test: setup
 
 fuzz: setup
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -p no:cacheprovider tests/test_fuzz.py
+
+bench: setup
+	$(BIN)/pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	$(BIN)/python -m bench
 
 bench-text: setup
 	$(BIN)/python bench/bench_text.py

@@ -11,9 +11,13 @@ page. ``[text](url)`` marks a link inside the text; on the page only "text" show
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
+
+from replica.generated import generated_articles
 
 HOME_TABID = 36
 ARTICLES_PER_PAGE = 5
@@ -852,6 +856,8 @@ STATIC_PAGES = (
     ),
 )
 
+GENERATED = int(os.environ.get("REPLICA_GENERATED_ARTICLES", "0"))
+ARTICLES += generated_articles(GENERATED)
 _BY_ID = {a.cms_id: a for a in ARTICLES}
 _CATEGORIES = {c.tabid: c for c in CATEGORIES}
 _PAGES = {p.tabid: p for p in STATIC_PAGES}
@@ -869,6 +875,7 @@ def article(cms_id: int) -> Article | None:
     return _BY_ID.get(cms_id)
 
 
+@cache
 def articles_in(tabid: int) -> list[Article]:
     """A category's articles, newest first, as its list pages show them."""
     return sorted((a for a in ARTICLES if a.tabid == tabid), key=lambda a: a.cms_id, reverse=True)

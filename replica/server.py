@@ -7,6 +7,7 @@ answer is decided in site.py.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
@@ -17,6 +18,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl
 
+from replica.content import GENERATED
+from replica.generated import retitled
 from replica.site import Changes, Reply, answer
 from replica.skin import Skin
 
@@ -59,6 +62,7 @@ class ReplicaServer(ThreadingHTTPServer):
         self.visits, self.guests, self.members, self.clock = visits, guests, members, clock
         self.requests: list[tuple[str, str]] = []  # (method, path with query) of every request
         self.changes = Changes()  # tests edit the site through this
+        self.changes.retitled.update(retitled(GENERATED, int(os.environ.get("REPLICA_RETITLED_EVERY", "0"))))
         self.thread: threading.Thread | None = None
 
     @property

@@ -9,6 +9,7 @@ command turns that into a non-zero exit status for cron.
 from __future__ import annotations
 
 import logging
+import resource
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -150,6 +151,7 @@ class RunReport:
                 "articles_unchanged": stats.get("articles/unchanged", 0) + stats.get("revisit/not_modified", 0),
                 "articles_removed": stats.get("articles/removed", 0),
                 "skipped_fresh": stats.get("revisit/skipped_fresh", 0),
+                "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
                 "retries": stats.get("retry/count", 0),
                 "filtered_offsite": stats.get("offsite/filtered", 0),
                 "filtered_robots": stats.get("robotstxt/forbidden", 0),

@@ -53,6 +53,9 @@ class StateStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
+        # WAL with NORMAL sync survives a killed process; only a power cut may lose the last rows,
+        # which the next run then fetches again.
+        self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
 
     def close(self) -> None:
