@@ -6,6 +6,7 @@ import unicodedata
 
 import pytest
 
+from replica.faults import cp1258
 from scraper.parsers.article import author_initials, published
 from scraper.parsers.document import load
 from scraper.parsers.links import discover
@@ -95,20 +96,6 @@ def test_a_paragraph_that_starts_like_a_page_tool_stays_in_the_body():
     text += "\nTrở về từ hội nghị, các đại biểu triển khai ngay kế hoạch năm 2024 tại địa phương mình.\nTrở về"
     parsed = parse_page(text_to_html(text), "http://h/Default.aspx?tabid=620&ChiTiet=True&CmsId=9")
     assert parsed.article.body_raw.endswith("tại địa phương mình.")
-
-
-def cp1258(text: str) -> bytes:
-    """Text as windows-1258 writes it: letters with their shape, tone marks combining."""
-    tones = "\u0300\u0301\u0303\u0309\u0323"
-    letters: list[tuple[str, str]] = []  # (letter with its shape marks, its tone marks)
-    for char in unicodedata.normalize("NFD", text):
-        if letters and char in tones:
-            letters[-1] = (letters[-1][0], letters[-1][1] + char)
-        elif letters and unicodedata.combining(char):
-            letters[-1] = (unicodedata.normalize("NFC", letters[-1][0] + char), letters[-1][1])
-        else:
-            letters.append((char, ""))
-    return "".join(letter + tone for letter, tone in letters).encode("cp1258")
 
 
 SENTENCE = "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Long An tổ chức Hội nghị tổng kết năm 2023"
