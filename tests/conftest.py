@@ -4,13 +4,31 @@ from __future__ import annotations
 
 import html
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 SEED_TEXT_FILE = Path(__file__).parents[1] / "replica" / "data" / "seed-page-cmsid-743.txt"
+ROOT = Path(__file__).parents[1]
+# A loopback server needs no politeness: these make test crawls take seconds.
+FAST = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False"}
 SEED_URL = "https://lavusta.longan.gov.vn/Default.aspx?tabid=620&ChiTiet=True&CmsId=743"
+
+
+def crawl_command(url: str, archive: Path, *args: str, **settings: str) -> list[str]:
+    """``scrapy crawl portal`` of ``url`` into ``archive``, fast unless ``settings`` say otherwise."""
+    cmd = [sys.executable, "-m", "scrapy", "crawl", "portal", "-a", f"start_url={url}", "-s", f"ARCHIVE_DIR={archive}"]
+    return cmd + [arg for k, v in {**FAST, **settings}.items() for arg in ("-s", f"{k}={v}")] + list(args)
+
+
+def run_crawl(url: str, archive: Path, *args: str, **settings: str) -> subprocess.CompletedProcess:
+    """Run the real crawl in a subprocess, as a user would; its output is captured."""
+    return subprocess.run(
+        crawl_command(url, archive, *args, **settings), cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
 
 
 def text_to_html(text: str) -> str:

@@ -6,7 +6,6 @@ import hashlib
 import json
 import re
 import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -16,14 +15,11 @@ import pytest
 from replica.server import serve
 from replica.truth import expected_articles, expected_pages, expected_visitors
 from scraper.text import normalize
-
-ROOT = Path(__file__).parents[1]
-FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS=4"]
+from tests.conftest import run_crawl
 
 
 def crawl(url: str, archive: Path) -> subprocess.CompletedProcess:
-    cmd = [sys.executable, "-m", "scrapy", "crawl", "portal", "-a", f"start_url={url}", "-s", f"ARCHIVE_DIR={archive}"]
-    return subprocess.run(cmd + FAST, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    return run_crawl(url, archive, CONCURRENT_REQUESTS="4")
 
 
 def read_jsonl(path: Path) -> list[dict]:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -13,11 +11,9 @@ import pandas as pd
 import pytest
 
 from replica.faults import LEGACY_TITLE, serve_faults
+from tests.conftest import run_crawl
 
-ROOT = Path(__file__).parents[1]
 TIGHT = {
-    "DOWNLOAD_DELAY": "0",
-    "AUTOTHROTTLE_ENABLED": "False",
     "DOWNLOAD_TIMEOUT": "1",
     "DOWNLOAD_MAXSIZE": "1000000",
     "RETRY_TIMES": "1",
@@ -31,10 +27,8 @@ def crawl(tmp_path_factory):
     archive = tmp_path_factory.mktemp("faults") / "archive"
     archive.mkdir()
     (archive / "articles.jsonl").write_text('{"url": "http://earlier/", "cms_id": 1, "title": "giữ lại"}\n')
-    cmd = [sys.executable, "-m", "scrapy", "crawl", "portal", "-a", f"start_url={server.url}"]
-    cmd += ["-s", f"ARCHIVE_DIR={archive}"] + [arg for k, v in TIGHT.items() for arg in ("-s", f"{k}={v}")]
     started = time.monotonic()
-    run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    run = run_crawl(server.url, archive, **TIGHT)
     elapsed = time.monotonic() - started
     server.shutdown()
     (manifest,) = [json.loads(p.read_text()) for p in (archive / "runs").glob("*.json")]

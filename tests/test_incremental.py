@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from replica.server import serve
-
-ROOT = Path(__file__).parents[1]
-FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False"]
+from tests.conftest import run_crawl
 
 
 def crawl(server, archive: Path, *extra: str) -> list[tuple[str, str]]:
     """Run the real crawl; return the requests the server received during it."""
     server.requests.clear()
-    cmd = [sys.executable, "-m", "scrapy", "crawl", "portal", "-a", f"start_url={server.url}"]
-    cmd += ["-s", f"ARCHIVE_DIR={archive}", *FAST, *extra]
-    run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    run = run_crawl(server.url, archive, *extra)
     assert run.returncode == 0, run.stderr[-3000:]
     return list(server.requests)
 

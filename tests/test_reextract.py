@@ -17,15 +17,14 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from replica.server import serve
+from tests.conftest import run_crawl
 
 ROOT = Path(__file__).parents[1]
-FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False"]
 RECORD_FILES = ["articles.jsonl", "pages.jsonl", "visitors.jsonl"]
 
 
 def crawl(url: str, archive: Path) -> None:
-    cmd = [sys.executable, "-m", "scrapy", "crawl", "portal", "-a", f"start_url={url}", "-s", f"ARCHIVE_DIR={archive}"]
-    run = subprocess.run(cmd + FAST, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    run = run_crawl(url, archive)
     assert run.returncode == 0, run.stderr[-3000:]
 
 

@@ -15,13 +15,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from replica.server import serve
 from replica.truth import expected_articles
-
-ROOT = Path(__file__).parents[1]
-
-
-def crawl_command(url: str, archive: Path, delay: str) -> list[str]:
-    cmd = [sys.executable, "-m", "scrapy", "crawl", "portal", "-a", f"start_url={url}", "-s", f"ARCHIVE_DIR={archive}"]
-    return [*cmd, "-s", f"DOWNLOAD_DELAY={delay}", "-s", "AUTOTHROTTLE_ENABLED=False"]
+from tests.conftest import ROOT, crawl_command, run_crawl
 
 
 def staged_articles(archive: Path) -> int:
@@ -32,7 +26,8 @@ def staged_articles(archive: Path) -> int:
 def resumed(tmp_path_factory):
     server = serve()
     archive = tmp_path_factory.mktemp("killed")
-    killed = subprocess.Popen(crawl_command(server.url, archive, "0.2"), cwd=ROOT, stderr=subprocess.DEVNULL)
+    slow = crawl_command(server.url, archive, DOWNLOAD_DELAY="0.2")
+    killed = subprocess.Popen(slow, cwd=ROOT, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while staged_articles(archive) < 8 and time.monotonic() < deadline:
         time.sleep(0.1)
@@ -41,7 +36,7 @@ def resumed(tmp_path_factory):
     staged = next(archive.glob(".staging/*/articles.jsonl"))
     with staged.open("ab") as fh:  # as if the kill had come in the middle of a write
         fh.write(b'{"url": "http://127.0.0.1/cut-short", "tit')
-    run = subprocess.run(crawl_command(server.url, archive, "0"), cwd=ROOT, capture_output=True, text=True)
+    run = run_crawl(server.url, archive)
     server.shutdown()
     return run, archive, server.url
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -13,14 +12,11 @@ import pytest
 
 from replica.server import serve
 from scraper.runs import EXIT_FAILED, EXIT_LOCKED, ArchiveLock
-
-ROOT = Path(__file__).parents[1]
+from tests.conftest import run_crawl
 
 
 def crawl(url: str, archive: Path) -> subprocess.CompletedProcess:
-    cmd = [sys.executable, "-m", "scrapy", "crawl", "portal", "-a", f"start_url={url}", "-s", f"ARCHIVE_DIR={archive}"]
-    cmd += ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_TIMES=0"]
-    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    return run_crawl(url, archive, RETRY_TIMES="0")
 
 
 class Forbidden(BaseHTTPRequestHandler):

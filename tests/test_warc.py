@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-ROOT = Path(__file__).parents[1]
+from tests.conftest import run_crawl
+
 PAGE = "<html><body><p>Trang chủ</p><a href='/b'>b</a></body></html>".encode()
 
 
@@ -43,10 +44,7 @@ def archive(tmp_path_factory):
     server = ThreadingHTTPServer(("127.0.0.1", 0), GzipHandler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     folder = tmp_path_factory.mktemp("warc-archive")
-    cmd = [sys.executable, "-m", "scrapy", "crawl", "portal", "-a", f"start_url=http://127.0.0.1:{server.server_port}/"]
-    cmd += ["-s", f"ARCHIVE_DIR={folder}", "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False"]
-    cmd += ["-s", "ARCHIVE_WARC_MAX_SIZE=1"]
-    run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    run = run_crawl(f"http://127.0.0.1:{server.server_port}/", folder, ARCHIVE_WARC_MAX_SIZE="1")
     server.shutdown()
     assert run.returncode == 0, run.stderr[-2000:]
     return folder
