@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from replica.server import serve
+
 SEED_TEXT_FILE = Path(__file__).parents[1] / "replica" / "data" / "seed-page-cmsid-743.txt"
 ROOT = Path(__file__).parents[1]
 # A loopback server needs no politeness: these make test crawls take seconds.
@@ -51,3 +53,11 @@ def seed_html(seed_text: str) -> str:
 settings.register_profile("suite", max_examples=60, deadline=None)
 settings.register_profile("fuzz", max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck))
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
+
+
+@pytest.fixture(scope="module")
+def replica():
+    """The replica portal on a free loopback port, one per test module (its request log is the module's)."""
+    server = serve()
+    yield server
+    server.shutdown()

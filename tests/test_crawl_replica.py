@@ -12,7 +12,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from replica.server import serve
 from replica.truth import expected_articles, expected_pages, expected_visitors
 from scraper.text import normalize
 from tests.conftest import run_crawl
@@ -28,13 +27,6 @@ def read_jsonl(path: Path) -> list[dict]:
 
 def same_text(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
-
-
-@pytest.fixture(scope="module")
-def replica():
-    server = serve()
-    yield server
-    server.shutdown()
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from replica.server import serve
 from tests.conftest import run_crawl
 
 ROOT = Path(__file__).parents[1]
@@ -77,13 +76,6 @@ def make_gzip_proxy(upstream: str) -> type[BaseHTTPRequestHandler]:
             self.wfile.write(body)
 
     return GzipProxy
-
-
-@pytest.fixture(scope="module")
-def replica():
-    server = serve()
-    yield server
-    server.shutdown()
 
 
 @pytest.fixture(scope="module")
