@@ -13,8 +13,6 @@ import re
 
 DEFAULT_START_URL = "https://lavusta.longan.gov.vn/"
 
-# Query parameters of an article URL, in canonical order.
-ARTICLE_PARAMS = ("tabid", "ChiTiet", "CmsId")
 # Parameters that page a list; every other parameter is dropped from list URLs,
 # which keeps session ids, print views and calendars from opening an endless space.
 PAGING_PARAM = re.compile(r"^(page|pageindex|pagenum|currentpage|trang|p)$", re.IGNORECASE)
@@ -87,7 +85,6 @@ NOT_FOUND = re.compile(r"Tin\s+không\s+tồn\s+tại|Không\s+tìm\s+thấy\s+t
 
 # Markup fast paths (DotNetNuke).
 MODULE_TITLE_XPATH = "//span[contains(@id, 'dnnTITLE_lblTitle')]"
-CONTENT_PANE_XPATH = "//*[@id='dnn_ContentPane']"
 
 # Files an article may link ("File đính kèm"); never parsed as pages.
 ATTACHMENT_EXT = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods|txt|rtf)$", re.IGNORECASE)

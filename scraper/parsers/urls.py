@@ -32,13 +32,6 @@ def unwrap_wayback(url: str) -> str:
     return original + (f"#{parts.fragment}" if parts.fragment else "")
 
 
-def wayback_timestamp(url: str) -> str | None:
-    """The capture timestamp of a Wayback Machine URL, else None."""
-    parts = urlsplit(url)
-    m = site.WAYBACK_URL.match(parts.path)
-    return m.group("ts") if m and (not parts.netloc or "archive.org" in parts.netloc) else None
-
-
 def absolute(href: str, base: str) -> str | None:
     """``href`` resolved against ``base`` and unwrapped from any web archive.
 
