@@ -3,10 +3,9 @@
 - ``decode_html``: page bytes to NFC text, from the declared charset when it reads, else
   detected (UTF-8, then windows-1258, then windows-1252).
 - ``repair_legacy``: text that was typed in a legacy font encoding, TCVN3 (ABC, fonts
-  such as .VnTime: "Liªn hiÖp") or VNI-Windows ("Lieân hieäp"), kept only when the
-  syllable grammar reads the result as Vietnamese and the line did not read so before;
-  and UTF-8 bytes read as windows-1252/latin-1 ("LiÃªn hiá»‡p"), kept only when a run
-  decodes as strict UTF-8 to characters text holds. Proper Unicode text is not touched.
+  such as .VnTime: "Liªn hiÖp") or VNI-Windows ("Lieân hieäp"), or UTF-8 bytes read as
+  windows-1252/latin-1 ("LiÃªn hiá»‡p"). Both readings are checked by the syllable
+  grammar, so proper Unicode text is never touched.
 
 TCVN3 here is TCVN 5712:1993 VN3, the table the .Vn fonts use: lower-case letters with
 tone marks and seven capitals (Ă Â Ê Ô Ơ Ư Đ). Capitals with tone marks exist only in
