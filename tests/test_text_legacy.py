@@ -122,16 +122,3 @@ def test_bytes_that_are_not_vietnamese_fall_back_to_windows_1252():
 def test_tcvn3_bytes_decode_for_repair_later():
     text, codec = decode_html("Liªn hiÖp c¸c Héi".encode("cp1252"), None)
     assert codec == "cp1252" and repair_legacy(text)[0] == "Liên hiệp các Hội"
-
-
-def test_text_misread_twice_is_repaired_twice():
-    twice = "Liên hiệp".encode().decode("cp1252").encode().decode("cp1252")
-    assert repair_legacy(twice)[0] == "Liên hiệp"
-
-
-def test_a_capital_before_a_closing_quote_is_no_mojibake():
-    assert repair_legacy("ông LÊ” và “CÔ…") == ("ông LÊ” và “CÔ…", 0)
-
-
-def test_mojibake_is_repaired_inside_unicode_text():
-    assert repair_legacy("Hội nghị LiÃªn hiá»‡p tỉnh")[0] == "Hội nghị Liên hiệp tỉnh"

@@ -74,20 +74,11 @@ MOJIBAKE = re.compile("[ÂÃÄÅÆÌÍáâ][\x80-\xbf" + re.escape("".join(CP125
 _CODES_NOT_VIETNAMESE = (set(TCVN3_CODES) | set("".join(VNI))) - set(LETTERS) - set(map(chr, range(128)))
 LEGACY_CODE = re.compile("[" + re.escape("".join(sorted(_CODES_NOT_VIETNAMESE))) + "]")
 VNI_SHAPE = re.compile("[âÂ](?<=[aeoAEO].)")  # â after a vowel: VNI's circumflex, never Vietnamese Unicode
-# UTF-8 sequences are all bytes ≥ 0x80, so misread ones are runs of non-ASCII characters:
-# repairing run by run leaves the ASCII around them (and the spaces later steps add) out of it.
-NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
-MOJIBAKE_ROUNDS = 3  # text misread twice ("LiÃƒÂªn") needs two
-# What decoded mojibake of Vietnamese text may hold; anything else ("LÊ”" read as UTF-8 is "Lʔ") is a false alarm.
-UNLIKELY_IN_TEXT = re.compile(
-    "[^\t\n\x20-\x7e\xa0-\xffĂăĐđĨĩŨũƠơƯư\u1ea0-\u1ef9\u0300-\u0303\u0306\u0309\u031b\u0323"
-    "\u2010-\u2027\u2030-\u203a\u20ac\u2122]"
-)
+TOKEN = re.compile(r"[^ \t\n\r]+")
 # A word of legacy text: the table codes are no letters to Unicode, so words are cut at spaces,
 # digits, ASCII signs and invisible characters (but the soft hyphen, TCVN3's ư).
 LEGACY_WORD = re.compile(r"[^\s!-@\[-`{-~“”‘’…\x00-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]+")
 INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x9f]")
-LINE_BREAK = re.compile(r"(\r\n?|[\n\u2028\u2029])")  # every break the whitespace step makes a "\n"
 INVISIBLE_BUT_SHY = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0e-\x1f\x7f-\x9f]")
 ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\f\v]")
 MOST_VALID_BEFORE = 0.5  # of its words with a non-ASCII letter: text really in a legacy table reads as few...
@@ -125,32 +116,19 @@ def _reads_as_legacy(before: str, after: str) -> int:
     return 0 if sum(map(is_syllable, marked)) > MOST_VALID_BEFORE * len(marked) else len(pairs)
 
 
-def _as_later_steps_leave_it(text: str) -> str:
-    """Composed and without invisible characters (but the soft hyphen, TCVN3's ư): what a second pass reads."""
-    return unicodedata.normalize("NFC", INVISIBLE_BUT_SHY.sub("", text))
-
-
 def _repair_font_encoding(paragraph: str) -> tuple[str, int]:
-    """The paragraph read as TCVN3 or VNI when one of them turns it into Vietnamese, and tokens changed.
-
-    It is judged as the later steps will leave it, so that a second pass agrees; a soft
-    hyphen is TCVN3's ư, but if the reading with it fails, the one without it (as the
-    whitespace step will leave it) is tried too.
-    """
-    probe = _as_later_steps_leave_it(paragraph)
-    if not _legacy_hint(probe):
+    """The paragraph read as TCVN3 or VNI when one of them turns it into Vietnamese, and tokens changed."""
+    if not _legacy_hint(paragraph):
         return paragraph, 0
-    probes = (probe, probe.replace("\xad", "")) if "\xad" in probe else (probe,)
-    for text in probes:
-        best, changed = paragraph, 0
-        for convert in (_from_tcvn3, _from_vni):
-            after = convert(text)
-            n = _reads_as_legacy(text, after)
-            if n > changed:
-                best, changed = after, n
-        if changed:
-            return best, changed
-    return paragraph, 0
+    # read as the later steps will leave it (composed, without invisible characters), so a second pass agrees
+    probe = unicodedata.normalize("NFC", INVISIBLE_BUT_SHY.sub("", paragraph))
+    best, changed = paragraph, 0
+    for convert in (_from_tcvn3, _from_vni):
+        after = convert(probe)
+        n = _reads_as_legacy(probe, after)
+        if n > changed:
+            best, changed = after, n
+    return best, changed
 
 
 def _utf8_from_misread(token: str) -> str | None:
@@ -165,49 +143,45 @@ def _utf8_from_misread(token: str) -> str | None:
         else:
             return None
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    return None if UNLIKELY_IN_TEXT.search(text) else text
 
 
-def _repair_mojibake(run: str) -> str:
-    """A run of misread UTF-8 decoded; tried also as the whitespace step will leave it, so a second pass agrees."""
-    fixed = _utf8_from_misread(run)
+def _repair_mojibake(token: str) -> str:
+    """A token of misread UTF-8 decoded; tried also as the whitespace step will leave it, so a second pass agrees."""
+    fixed = _utf8_from_misread(token)
     if fixed is not None:
         return fixed
-    pieces = ODD_SPACE.split(INVISIBLE.sub("", run))
+    cleaned = INVISIBLE.sub("", token)
+    pieces = ODD_SPACE.split(cleaned)
     repaired = [_utf8_from_misread(p) if MOJIBAKE.search(p) else None for p in pieces]
     if not any(repaired):
-        return run
+        return token
     return " ".join(new or old for new, old in zip(repaired, pieces, strict=True))
 
 
 def repair_legacy(text: str) -> tuple[str, int]:
     """Text with mojibake and legacy-font paragraphs made Unicode; and how many tokens were repaired."""
-    if not MOJIBAKE.search(text) and not _legacy_hint(_as_later_steps_leave_it(text)):
+    if not MOJIBAKE.search(text) and not _legacy_hint(text):
         return text, 0
     repaired = 0
 
     def mojibake(match: re.Match[str]) -> str:
         nonlocal repaired
-        run = match.group()
-        if not MOJIBAKE.search(run):
-            return run
-        new = _repair_mojibake(run)
-        repaired += new != run
+        token = match.group()
+        if not MOJIBAKE.search(token):
+            return token
+        new = _repair_mojibake(token)
+        repaired += new != token
         return new
 
-    for _ in range(MOJIBAKE_ROUNDS):
-        before = repaired
-        text = NON_ASCII_RUN.sub(mojibake, text)
-        if repaired == before:
-            break
-    parts = LINE_BREAK.split(text)  # lines at even places, their breaks at odd ones
-    for i in range(0, len(parts), 2):
-        parts[i], n = _repair_font_encoding(parts[i])
+    text = TOKEN.sub(mojibake, text)
+    paragraphs = text.split("\n")
+    for i, paragraph in enumerate(paragraphs):
+        paragraphs[i], n = _repair_font_encoding(paragraph)
         repaired += n
-    return "".join(parts), repaired
+    return "\n".join(paragraphs), repaired
 
 
 # --- page bytes ---------------------------------------------------------------------------
