@@ -1,42 +1,70 @@
 """Text normalization: the clean copy researchers search and count.
 
-``normalize`` returns the new text and a count per rule that changed it, so a record
-can say what was rewritten; the raw text is kept by the caller. The rules, in order:
-``legacy`` (TCVN3/VNI text and mojibake repaired), ``nfc``, ``whitespace`` (odd and
-repeated spaces, invisible and control characters), ``spacing`` (a space after glued
-punctuation), ``tone`` (one tone-mark style) and ``split`` (glued syllables). Letters
-are never changed but by tone placement, splitting and decoding repairs, and
-normalizing twice changes nothing.
+``normalize`` returns the new text and a count per rule that changed it, so a
+record can say what was rewritten; the raw text is kept by the caller. The rules,
+in order: ``control`` (control characters dropped), ``whitespace``, ``encoding``
+(legacy TCVN3/VNI and mojibake repaired), ``nfc``, ``spacing`` (a space after glued
+punctuation), ``split`` (glued syllables), ``tone`` (one tone-mark style). Letters are never changed but by
+tone placement, splitting and encoding repairs; normalizing twice changes nothing.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections import Counter
+from functools import lru_cache
 
-from scraper.text.legacy import decode_html, repair_legacy
-from scraper.text.spacing import add_missing_spaces
-from scraper.text.tones import style_name
+from scraper.text.encodings import repair_encoding
+from scraper.text.punctuation import add_missing_spaces
+from scraper.text.vietnamese import STYLES, restyle, split_glued
 from scraper.text.whitespace import fix_whitespace
-from scraper.text.words import restyle_and_split
 
-__all__ = ["DEFAULT_STYLE", "decode_html", "normalize"]
+DEFAULT_STYLE = "hòa"
+WORD = re.compile(r"[^\W\d_]{2,}")
+# Control characters but tab and line ends: no text means them.
+C0_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+C1_CONTROL = re.compile(r"[\x80-\x9f]")
 
-DEFAULT_STYLE = "new"
+
+@lru_cache(maxsize=131072)
+def _word(token: str, style: str) -> tuple[str, int, int]:
+    """(new word, syllables split, tones moved) for one run of letters."""
+    parts = split_glued(token) if len(token) >= 4 else None
+    pieces = parts or (token,)
+    styled = tuple(restyle(piece, style) for piece in pieces)
+    moved = sum(a != b for a, b in zip(pieces, styled, strict=True))
+    return " ".join(styled), (1 if parts else 0), moved
 
 
 def normalize(text: str, *, tone_style: str = DEFAULT_STYLE) -> tuple[str, dict[str, int]]:
     """Normalize ``text``; return it with ``{rule: changes}`` for the rules that fired.
 
-    ``tone_style`` is "new" (mark on the first vowel of open oa/oe/uy: "hòa", "thủy",
-    "khỏe", "Tỉnh ủy", as most government sites print) or "old" ("hoà", "thuỷ", "khoẻ");
-    "hòa" and "hoà" are accepted as their names too.
+    ``tone_style`` is "hòa" (tone on the first vowel of open oa/oe/uy: "hòa",
+    "thủy", "khỏe", as most government sites print) or "hoà" ("hoà", "thuỷ", "khoẻ").
     """
-    style = style_name(tone_style)
-    counts: dict[str, int] = {}
-    text, counts["legacy"] = repair_legacy(text)
+    if tone_style not in STYLES:
+        raise ValueError(f"tone_style must be one of {STYLES}, not {tone_style!r}")
+    counts: Counter[str] = Counter()
+    text, counts["control"] = C0_CONTROL.subn("", text)
+    text, counts["whitespace"] = fix_whitespace(text)
+    text, counts["encoding"] = repair_encoding(text)  # needs C1 bytes: "á»\x87" is mojibake of "ệ"
+    text, c1 = C1_CONTROL.subn("", text)
+    if c1:  # what is left without them may need spacing again, or read as legacy text now
+        counts["control"] += c1
+        text, spaces = fix_whitespace(text)
+        text, repaired = repair_encoding(text)
+        counts["whitespace"] += spaces
+        counts["encoding"] += repaired
     composed = unicodedata.normalize("NFC", text)
-    counts["nfc"] = max(len(text) - len(composed), 1) if composed != text else 0
-    text, counts["whitespace"] = fix_whitespace(composed)
-    text, counts["spacing"] = add_missing_spaces(text)
-    text, counts["tone"], counts["split"] = restyle_and_split(text, style)
+    counts["nfc"] += composed != text
+    text, counts["spacing"] = add_missing_spaces(composed)
+
+    def word(match: re.Match[str]) -> str:
+        new, split, moved = _word(match.group(0), tone_style)
+        counts["split"] += split
+        counts["tone"] += moved
+        return new
+
+    text = WORD.sub(word, text)
     return text, {rule: n for rule, n in counts.items() if n}
