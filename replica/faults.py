@@ -17,6 +17,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 from viparse.normalize.tcvn3 import TCVN3
 
+from replica import hostile
+
 ARTICLE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body>
 <div>Thứ Năm,18/04/2024 13:32 Chào mừng bạn đến với trang thông tin điện tử !</div>
 <div class="content"><h2>Tin tức</h2>
@@ -122,14 +124,29 @@ class FaultHandler(BaseHTTPRequestHandler):
     def page(self, title: str, body: str, status: int = 200) -> None:
         self.reply(status, ARTICLE.format(title=title, body=body).encode("utf-8"))
 
+    def hostile(self, method: str) -> bool:
+        """Whether one of ``replica.hostile``'s modules answered."""
+        parts = urlsplit(self.path)
+        query = {k.lower(): v for k, v in parse_qsl(parts.query)}
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0)) if method == "POST" else b""
+        return any(module.handle(self, method, parts.path, query, body) for module in hostile.MODULES)
+
+    def do_POST(self) -> None:
+        self.server.requests.append(("POST", self.path))
+        if not self.hostile("POST"):
+            self.reply(404, b"<html><body>404</body></html>")
+
     def do_GET(self) -> None:
         self.server.requests.append(("GET", self.path))
+        if self.hostile("GET"):
+            return None
         parts = urlsplit(self.path)
         path, query = parts.path, {k.lower(): v for k, v in parse_qsl(parts.query)}
         if path == "/robots.txt":
             return self.reply(200, b"User-agent: *\nDisallow:\n", "text/plain")
         if path == "/":
-            links = "".join(f'<li><a href="{escape(url)}">{escape(name)}</a></li>' for url, name in FAULTS.items())
+            every = {**FAULTS, **{p: n for module in hostile.MODULES for p, n in module.FAULTS.items()}}
+            links = "".join(f'<li><a href="{escape(url)}">{escape(name)}</a></li>' for url, name in every.items())
             return self.reply(200, f"<html><body><h1>Faults</h1><ul>{links}</ul></body></html>".encode())
         if path.lower() == "/default.aspx":
             if query.get("cmsid") == "1":

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import html
+import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
+from replica.faults import serve_faults
 from replica.server import serve
 
 SEED_TEXT_FILE = Path(__file__).parents[1] / "replica" / "data" / "seed-page-cmsid-743.txt"
@@ -61,3 +64,30 @@ def replica():
     server = serve()
     yield server
     server.shutdown()
+
+
+# Settings that make the fault crawl quick: faults are met at once, not waited out.
+TIGHT = {
+    "DOWNLOAD_TIMEOUT": "1",
+    "DOWNLOAD_MAXSIZE": "1000000",
+    "RETRY_TIMES": "1",
+    "ARCHIVE_RETRY_BASE_DELAY": "0.1",
+}
+
+
+@pytest.fixture(scope="session")
+def fault_crawl(tmp_path_factory):
+    """One crawl of the hostile server (replica/faults.py and replica/hostile/), shared by every fault test.
+
+    The archive holds one record from before, which the crawl must keep.
+    """
+    server = serve_faults(slow_seconds=3)
+    archive = tmp_path_factory.mktemp("faults") / "archive"
+    archive.mkdir()
+    (archive / "articles.jsonl").write_text('{"url": "http://earlier/", "cms_id": 1, "title": "giữ lại"}\n')
+    started = time.monotonic()
+    run = run_crawl(server.url, archive, **TIGHT)
+    elapsed = time.monotonic() - started
+    server.shutdown()
+    (manifest,) = [json.loads(p.read_text()) for p in (archive / "runs").glob("*.json")]
+    return {"run": run, "archive": archive, "server": server, "manifest": manifest, "elapsed": elapsed}

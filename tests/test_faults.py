@@ -3,36 +3,18 @@
 from __future__ import annotations
 
 import json
-import time
 from collections import Counter
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from replica.faults import LEGACY_TITLE, serve_faults
-from tests.conftest import run_crawl
-
-TIGHT = {
-    "DOWNLOAD_TIMEOUT": "1",
-    "DOWNLOAD_MAXSIZE": "1000000",
-    "RETRY_TIMES": "1",
-    "ARCHIVE_RETRY_BASE_DELAY": "0.1",
-}
+from replica.faults import LEGACY_TITLE
 
 
 @pytest.fixture(scope="module")
-def crawl(tmp_path_factory):
-    server = serve_faults(slow_seconds=3)
-    archive = tmp_path_factory.mktemp("faults") / "archive"
-    archive.mkdir()
-    (archive / "articles.jsonl").write_text('{"url": "http://earlier/", "cms_id": 1, "title": "giữ lại"}\n')
-    started = time.monotonic()
-    run = run_crawl(server.url, archive, **TIGHT)
-    elapsed = time.monotonic() - started
-    server.shutdown()
-    (manifest,) = [json.loads(p.read_text()) for p in (archive / "runs").glob("*.json")]
-    return {"run": run, "archive": archive, "server": server, "manifest": manifest, "elapsed": elapsed}
+def crawl(fault_crawl):
+    return fault_crawl
 
 
 def gets(crawl) -> Counter:
