@@ -5,17 +5,20 @@ exporter; when the spider closes they are merged into the archive: one record pe
 article and per page (the newest), earlier versions of a changed article kept in
 ``versions.jsonl``, removed articles marked (never deleted), visitor snapshots
 appended as history. Each archive file is replaced atomically, so a failed or killed
-run leaves the archive as it was; the staging folder of a killed run is merged by
-the next run, so nothing it fetched is lost.
+run leaves the archive as it was; the staging folder of a killed run, or of a run
+whose merge failed, is merged by the next run (``scraper.recover``), so nothing it
+fetched is lost.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import shutil
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import fields
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,7 +29,10 @@ from scrapy.exporters import JsonLinesItemExporter
 
 from pipelines import store
 from scraper.items import RECORD_FILES, Article, Page, Removal, Visitors
+from scraper.runs import require_lock
 from scraper.state import StateStore
+
+Record = dict[str, Any]
 
 logger = logging.getLogger(__name__)
 
@@ -43,60 +49,195 @@ def content_hash(record: Article | Page) -> str:
     return hashlib.sha256(json.dumps(content, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
-def _merge_articles(old: dict[str, Any], new: list[dict], removals: list[dict], counts: Counter) -> list[dict]:
-    """Newest record per article; a changed one gets the next version, the old one goes to versions."""
-    earlier: list[dict] = []
-    for record in sorted(new, key=lambda r: r.get("fetched_at") or ""):
-        before = old.get(record["url"])
-        if before is None:
+class _Staged:
+    """Where each URL's staged records lie in a staging file: offsets only, so memory stays small."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.lines: dict[str, list[tuple[str, int, int]]] = {}  # url → (fetched_at, order, offset)
+        if path is None:
+            return
+        for order, (offset, record) in enumerate(store.jsonl_lines(path)):
+            if isinstance(record, dict) and isinstance(record.get("url"), str):
+                self.lines.setdefault(record["url"], []).append((record.get("fetched_at") or "", order, offset))
+
+    def records(self, url: str) -> list[Record]:
+        """The URL's staged records, oldest fetch first (a later line wins a tie)."""
+        return [store.record_at(self.path, offset) for _, _, offset in sorted(self.lines.get(url, []))]
+
+    def latest(self, url: str) -> Record:
+        return self.records(url)[-1]
+
+
+def _order(record: Record) -> tuple[int, str]:
+    """Records files are sorted by article id, then URL."""
+    cms = record.get("cms_id")
+    return (cms if isinstance(cms, int) else 0, record["url"])
+
+
+def _next_version(before: Record, record: Record, counts: Counter) -> Record | None:
+    """``record`` as the next state of ``before``; the earlier version it ends, if it changed."""
+    if before.get("content_hash") != record.get("content_hash"):
+        record.update(version=before.get("version", 1) + 1, version_seen=record["fetched_at"])
+        record["first_seen"] = before.get("first_seen")
+        counts["changed"] += 1
+        return {**before, "seen_until": record["fetched_at"]}
+    record.update(version=before.get("version", 1), version_seen=before.get("version_seen"))
+    record["first_seen"] = before.get("first_seen")
+    counts["unchanged"] += 1
+    return None
+
+
+def _merged_article(before: Record | None, staged: list[Record], counts: Counter, earlier: list[Record]) -> Record:
+    """The newest state of one article after this run's fetches; every version it ended goes to ``earlier``."""
+    current = before
+    for record in staged:
+        if current is None:
             record.update(version=1, version_seen=record["fetched_at"], first_seen=record["fetched_at"])
             counts["new"] += 1
-        elif before.get("content_hash") != record.get("content_hash"):
-            earlier.append({**before, "seen_until": record["fetched_at"]})
-            record.update(version=before.get("version", 1) + 1, version_seen=record["fetched_at"])
-            record["first_seen"] = before.get("first_seen")
-            counts["changed"] += 1
-        else:
-            record.update(version=before.get("version", 1), version_seen=before.get("version_seen"))
-            record["first_seen"] = before.get("first_seen")
-            counts["unchanged"] += 1
+        elif (ended := _next_version(current, record, counts)) is not None:
+            earlier.append(ended)
         record["removed_at"] = None
-        old[record["url"]] = record
-    for removal in removals:
-        record = old.get(removal["url"])
-        if record is not None and not record.get("removed_at"):
+        current = record
+    return current
+
+
+class _Merge:
+    """One record file merged with what a run staged, streamed: old file in, new file out."""
+
+    def __init__(self, cls: type, target: Path, staged: _Staged, removals: dict[str, Record], counts: Counter) -> None:
+        self.cls, self.target, self.staged, self.removals, self.counts = cls, target, staged, removals, counts
+        self.earlier: list[Record] = []
+
+    def merged(self, before: Record | None, url: str) -> Record:
+        if self.cls is Article:
+            record = _merged_article(before, self.staged.records(url), self.counts, self.earlier)
+        else:
+            record = self.staged.latest(url)
+        removal = self.removals.get(url)
+        if self.cls is Article and removal and not record.get("removed_at"):
             record["removed_at"] = removal["removed_at"]
-            counts["removed"] += 1
-    counts["earlier_versions"] = len(earlier)
-    return earlier
+            self.counts["removed"] += 1
+        return record
+
+    def records(self) -> Iterator[Record]:
+        """The merged file's records in order: the old file's, with new URLs slotted in by their order."""
+        in_old = {r["url"] for r in store.read_jsonl(self.target) if r.get("url") in self.staged.lines}
+        new_only = sorted((_order(self.staged.latest(url)), url) for url in self.staged.lines if url not in in_old)
+        waiting = iter(new_only)
+        pending = next(waiting, None)
+        for before in store.read_jsonl(self.target):
+            url = before.get("url")
+            while pending is not None and pending[0] < _order(before):
+                yield self.merged(None, pending[1])
+                pending = next(waiting, None)
+            if url in self.staged.lines:
+                yield self.merged(before, url)
+            elif self.cls is Article and url in self.removals and not before.get("removed_at"):
+                before["removed_at"] = self.removals[url]["removed_at"]
+                self.counts["removed"] += 1
+                yield before
+            else:
+                yield before
+        while pending is not None:
+            yield self.merged(None, pending[1])
+            pending = next(waiting, None)
+
+
+def _known_versions(path: Path, urls: dict[str, Any]) -> set[tuple[str, Any]]:
+    """(url, version) of the earlier versions already kept for these URLs: a merge run twice adds none twice."""
+    return {(r.get("url"), r.get("version")) for r in store.read_jsonl(path) if r.get("url") in urls}
+
+
+def _write_versions(archive: Path, earlier: list[Record], known: set[tuple[str, Any]]) -> int:
+    fresh = [r for r in earlier if (r.get("url"), r.get("version")) not in known]
+    if fresh:
+        path = archive / VERSIONS
+        with store.replacing(path) as (tmp,), tmp.open("w", encoding="utf-8") as out:
+            if path.exists():
+                with path.open(encoding="utf-8") as old:
+                    shutil.copyfileobj(old, out)
+            out.writelines(store.jsonl_line(r) for r in fresh)
+    return len(fresh)
+
+
+def _merge_records(archive: Path, cls: type, staged: _Staged, removals: dict[str, Record], counts: Counter) -> int:
+    """Merge one record file; its CSV is written in the same pass. Returns how many records it holds.
+
+    Earlier versions of changed articles are written first and only once per (URL,
+    version), so a run killed between the two writes merges again without duplicates.
+    """
+    name = RECORD_FILES[cls]
+    target = archive / f"{name}.jsonl"
+    merge = _Merge(cls, target, staged, removals, counts)
+    paths = [target] if cls is Page else [target, archive / f"{name}.csv"]
+    written = 0
+    with store.replacing(*paths) as temps, contextlib.ExitStack() as files:
+        out = files.enter_context(temps[0].open("w", encoding="utf-8"))
+        table = None
+        if cls is not Page:
+            columns = {f.name: f.metadata["csv"] for f in fields(cls)}
+            table = store.CsvWriter(files.enter_context(temps[1].open("w", encoding="utf-8", newline="")), columns)
+        for record in merge.records():
+            out.write(store.jsonl_line(record))
+            if table is not None:
+                table.write(record)
+            written += 1
+        if merge.earlier:
+            known = _known_versions(archive / VERSIONS, {r["url"]: None for r in merge.earlier})
+            counts["earlier_versions"] += _write_versions(archive, merge.earlier, known)
+    return written
+
+
+def _append_history(archive: Path, staged: _Staged) -> int:
+    """Visitor snapshots: the old ones, then the new; one per (fetched_at, url), the last staged wins."""
+    name = RECORD_FILES[Visitors]
+    target = archive / f"{name}.jsonl"
+    new: dict[tuple[Any, Any], Record] = {}
+    for _, record in store.jsonl_lines(staged.path):
+        new[(record.get("fetched_at"), record.get("url"))] = record
+    written = 0
+    columns = {f.name: f.metadata["csv"] for f in fields(Visitors)}
+    with (
+        store.replacing(target, archive / f"{name}.csv") as (tmp, tmp_csv),
+        tmp.open("w", encoding="utf-8") as out,
+        tmp_csv.open("w", encoding="utf-8", newline="") as table_fh,
+    ):
+        table = store.CsvWriter(table_fh, columns)
+        for record in store.read_jsonl(target):
+            record = new.pop((record.get("fetched_at"), record.get("url")), record)
+            out.write(store.jsonl_line(record))
+            table.write(record)
+            written += 1
+        for record in new.values():
+            out.write(store.jsonl_line(record))
+            table.write(record)
+            written += 1
+    return written
+
+
+def _count(path: Path) -> int:
+    return sum(1 for _ in store.jsonl_lines(path))
 
 
 def merge_into_archive(archive: Path, staged: dict[type, Path]) -> dict[str, int]:
-    """Merge staged record files into ``archive``; return counts of records and of changes."""
+    """Merge staged record files into ``archive``; return counts of records and of changes.
+
+    Streamed: the archive's files are read and written a record at a time, and only
+    the staged records' offsets are held, so a small run costs little on a big archive.
+    """
     counts: Counter[str] = Counter()
-    new = {cls: list(store.read_jsonl(path)) for cls, path in staged.items() if path.exists()}
+    present = {cls: path for cls, path in staged.items() if path.exists()}
+    removals = store.latest_by(store.read_jsonl(present[Removal]), "url") if Removal in present else {}
     for cls, name in RECORD_FILES.items():
         target = archive / f"{name}.jsonl"
-        if not new.get(cls) and not (cls is Article and new.get(Removal)):
-            counts[name] = sum(1 for _ in store.read_jsonl(target))
-            continue
-        old = list(store.read_jsonl(target))
-        if cls is Visitors:
-            records = list({(r.get("fetched_at"), r.get("url")): r for r in [*old, *new[cls]]}.values())
+        new = _Staged(present.get(cls))
+        if not new.lines and not (cls is Article and removals):
+            counts[name] = _count(target)
+        elif cls is Visitors:
+            counts[name] = _append_history(archive, new)
         else:
-            latest = {r["url"]: r for r in old}
-            if cls is Article:
-                earlier = _merge_articles(latest, new.get(cls, []), new.get(Removal, []), counts)
-                if earlier:
-                    versions = archive / VERSIONS
-                    store.write_jsonl(versions, [*store.read_jsonl(versions), *earlier])
-            else:
-                latest.update(store.latest_by(new[cls], "url"))
-            records = sorted(latest.values(), key=lambda r: (r.get("cms_id") or 0, r["url"]))
-        store.write_jsonl(target, records)
-        if cls is not Page:
-            store.write_csv(archive / f"{name}.csv", records, {f.name: f.metadata["csv"] for f in fields(cls)})
-        counts[name] = len(records)
+            counts[name] = _merge_records(archive, cls, new, removals if cls is Article else {}, counts)
     return dict(counts)
 
 
@@ -114,29 +255,12 @@ class ArchivePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
+        require_lock(Path(crawler.settings.get("ARCHIVE_DIR", "output")), "the archive pipeline")
         return cls(crawler)
 
     def open_spider(self) -> None:
-        self.recover_killed_runs()
         self.staging.mkdir(parents=True, exist_ok=True)
         self.state = StateStore(self.archive / STATE)
-
-    def recover_killed_runs(self) -> None:
-        """Merge what a killed run staged: it was fetched, so it belongs in the archive.
-
-        Only one run works on an archive at a time (the crawl command holds a lock), so
-        any staging folder found now was left by a run that did not finish.
-        """
-        for folder in sorted((self.archive / STAGING).glob("*")) if (self.archive / STAGING).exists() else []:
-            staged = {cls: folder / f"{name}.jsonl" for cls, name in STAGED_FILES.items()}
-            merge_into_archive(self.archive, staged)
-            for rejected in folder.glob("*.rejected"):
-                keep = self.archive / "rejected" / f"{folder.name}-{rejected.name}"
-                keep.parent.mkdir(exist_ok=True)
-                rejected.rename(keep)
-            shutil.rmtree(folder)
-            self.crawler.stats.inc_value("archive/recovered_runs")
-            logger.warning("Merged the records of an unfinished run from %s", folder)
 
     def _exporter(self, cls: type) -> JsonLinesItemExporter:
         if cls not in self.exporters:
@@ -163,16 +287,24 @@ class ArchivePipeline:
         return item
 
     def close_spider(self) -> None:
-        for cls, exporter in self.exporters.items():
-            exporter.finish_exporting()
-            self.files[cls].close()
-        staged = {cls: self.staging / f"{STAGED_FILES[cls]}.jsonl" for cls in self.exporters}
-        counts = merge_into_archive(self.archive, staged)
+        """Merge the staged records; if the archive cannot be written, keep them staged and fail the run."""
+        try:
+            for cls, exporter in self.exporters.items():
+                exporter.finish_exporting()
+                self.files[cls].close()
+            staged = {cls: self.staging / f"{STAGED_FILES[cls]}.jsonl" for cls in self.exporters}
+            counts = merge_into_archive(self.archive, staged)
+        except OSError as exc:
+            reason = f"the archive could not be written ({exc}); this run's records stay in {self.staging}"
+            self.crawler.stats.set_value("archive/write_failed", reason)
+            logger.error("Archive not updated: %s", reason)
+            return
+        finally:
+            if self.state is not None:
+                self.state.close()
         for name, n in counts.items():
             key = f"archive/total_{name}" if name in RECORD_FILES.values() else f"articles/{name}"
             self.crawler.stats.set_value(key, n)
         shutil.rmtree(self.staging)
         if not any((self.archive / STAGING).iterdir()):
             (self.archive / STAGING).rmdir()
-        if self.state is not None:
-            self.state.close()

@@ -23,6 +23,7 @@ from scrapy.pipelines.files import FilesPipeline
 from scrapy.pipelines.media import MediaPipeline
 
 from scraper.items import Article
+from scraper.runs import require_lock
 from scraper.state import StateStore
 
 MEDIA = "media"
@@ -50,6 +51,7 @@ class ArchiveMediaPipeline(FilesPipeline):
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchiveMediaPipeline:
+        require_lock(Path(crawler.settings.get("ARCHIVE_DIR", "output")), "the media pipeline")
         cls._update_stores(crawler.settings)
         return cls(str((Path(crawler.settings.get("ARCHIVE_DIR", "output")) / MEDIA).resolve()), crawler=crawler)
 

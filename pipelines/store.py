@@ -6,15 +6,15 @@ A reader (or a crashed run) never sees half a file: every file is replaced with
 
 from __future__ import annotations
 
+import contextlib
+import csv
 import json
 import logging
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import IO, Any
 
 logger = logging.getLogger(__name__)
 
@@ -41,27 +41,77 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
         raise
 
 
-def read_jsonl(path: Path) -> Iterator[Record]:
-    """Records of a JSON Lines file; a line that is not JSON is logged and set aside."""
+@contextlib.contextmanager
+def replacing(*paths: Path) -> Iterator[list[Path]]:
+    """Temporary files beside ``paths``; when the block ends without error they replace them, in order.
+
+    A file is either the old one or the whole new one; a kill between two renames
+    leaves the earlier files new and the later ones old, so callers order them so
+    that this is safe to merge again.
+    """
+    temps: list[Path] = []
+    try:
+        for path in paths:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+            os.close(fd)
+            os.chmod(tmp, 0o644)
+            temps.append(Path(tmp))
+        yield temps
+        for tmp in temps:
+            with open(tmp, "rb") as fh:
+                os.fsync(fh.fileno())
+        for tmp, path in zip(temps, paths, strict=True):
+            os.replace(tmp, path)
+    finally:
+        for tmp in temps:
+            tmp.unlink(missing_ok=True)
+
+
+def jsonl_lines(path: Path) -> Iterator[tuple[int, Record]]:
+    """(byte offset, record) of each line of a JSON Lines file, streamed.
+
+    A line that is not JSON is logged and set aside in ``<file>.rejected``, never dropped.
+    """
     if not path.exists():
         return
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, 1):
-            if not line.strip():
+    with path.open("rb") as fh:
+        offset, number = 0, 0
+        for raw in fh:
+            number += 1
+            start, offset = offset, offset + len(raw)
+            if not raw.strip():
                 continue
             try:
-                yield json.loads(line)
-            except json.JSONDecodeError as exc:
+                yield start, json.loads(raw)
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
                 logger.error("%s line %d is not JSON (%s); kept in %s.rejected", path, number, exc, path.name)
-                with path.with_name(path.name + ".rejected").open("a", encoding="utf-8") as bad:
-                    bad.write(line if line.endswith("\n") else line + "\n")
+                with path.with_name(path.name + ".rejected").open("ab") as bad:
+                    bad.write(raw if raw.endswith(b"\n") else raw + b"\n")
+
+
+def read_jsonl(path: Path) -> Iterator[Record]:
+    """Records of a JSON Lines file; a line that is not JSON is logged and set aside."""
+    for _, record in jsonl_lines(path):
+        yield record
+
+
+def record_at(path: Path, offset: int) -> Record:
+    """The record on the line starting at ``offset`` (from ``jsonl_lines``)."""
+    with path.open("rb") as fh:
+        fh.seek(offset)
+        return json.loads(fh.readline())
+
+
+def jsonl_line(record: Record) -> str:
+    return json.dumps(record, ensure_ascii=False) + "\n"
 
 
 def write_jsonl(path: Path, records: Iterable[Record]) -> None:
     def write(tmp: Path) -> None:
         with tmp.open("w", encoding="utf-8") as fh:
             for record in records:
-                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+                fh.write(jsonl_line(record))
 
     atomic_write(path, write)
 
@@ -98,11 +148,27 @@ def csv_cell(value: Any, keys: tuple[str, ...] = ()) -> Any:
     return value
 
 
-def write_csv(path: Path, records: list[Record], columns: dict[str, tuple[str, ...]]) -> None:
-    """CSV in UTF-8 with a BOM, so that Excel shows Vietnamese right.
+class CsvWriter:
+    """CSV in UTF-8 with a BOM, so that Excel shows Vietnamese right, one record at a time.
 
     ``columns`` maps each column to the keys its objects keep (see ``scraper.items``).
     """
-    rows = [[csv_cell(r.get(c), keys) for c, keys in columns.items()] for r in records]
-    frame = pd.DataFrame(rows, columns=list(columns), dtype=object)
-    atomic_write(path, lambda tmp: frame.to_csv(tmp, index=False, encoding="utf-8-sig"))
+
+    def __init__(self, fh: IO[str], columns: dict[str, tuple[str, ...]]) -> None:
+        self.columns = columns
+        self.writer = csv.writer(fh, lineterminator="\n")
+        fh.write("\ufeff")
+        self.writer.writerow(list(columns))
+
+    def write(self, record: Record) -> None:
+        self.writer.writerow([csv_cell(record.get(c), keys) for c, keys in self.columns.items()])
+
+
+def write_csv(path: Path, records: Iterable[Record], columns: dict[str, tuple[str, ...]]) -> None:
+    def write(tmp: Path) -> None:
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            writer = CsvWriter(fh, columns)
+            for record in records:
+                writer.write(record)
+
+    atomic_write(path, write)

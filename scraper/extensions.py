@@ -18,7 +18,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.spiders import Spider
 
-from scraper.runs import EXIT_FAILED, EXIT_OK, RUNS, run_name, software_versions, write_manifest
+from scraper.runs import EXIT_FAILED, EXIT_OK, RUNS, require_lock, run_name, software_versions, write_manifest
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +49,10 @@ def _suffixed(stats: dict[str, Any], prefix: str) -> dict[str, int]:
 
 def failure_reason(stats: dict[str, Any], max_error_rate: float) -> str | None:
     """Why a run failed, from Scrapy's stats; None when it did its work."""
+    if stats.get("archive/write_failed"):
+        return stats["archive/write_failed"]
+    if stats.get("run/close_failure"):
+        return f"the run did not close cleanly: {stats['run/close_failure']} (see the log)"
     received = stats.get("response_received_count", 0)
     if not received:
         exceptions = {k.rsplit(".", 1)[-1]: n for k, n in _suffixed(stats, "downloader/exception_type_count/").items()}
@@ -70,6 +74,30 @@ def failure_reason(stats: dict[str, Any], max_error_rate: float) -> str | None:
     return None
 
 
+class CloseFailures(logging.Handler):
+    """Notes the errors Scrapy logs and swallows while closing (a pipeline's or a signal handler's)."""
+
+    MESSAGES = (
+        "Scraper close failure",
+        "Downloader close failure",
+        "Scheduler close failure",
+        "Error while sending spider_close signal",
+        "Error caught on signal handler",
+        "Error running spider_closed_callback",
+        "Stats close failure",
+    )
+
+    def __init__(self, stats: Any) -> None:
+        super().__init__(logging.ERROR)
+        self.stats = stats
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if message.startswith(self.MESSAGES) and not self.stats.get_value("run/close_failure"):
+            detail = f": {record.exc_info[1]!r}" if record.exc_info and record.exc_info[1] else ""
+            self.stats.set_value("run/close_failure", message.split(":")[0] + detail)
+
+
 class OneLineErrors(logging.Filter):
     """Drops the traceback from download-error records: the message says it all."""
 
@@ -87,6 +115,7 @@ class RunReport:
         self.settings = crawler.settings
         self.started = datetime.now(UTC).replace(microsecond=0)
         self.archive = Path(self.settings.get("ARCHIVE_DIR", "output"))
+        require_lock(self.archive, "the run report")
         self.log_path = self.archive / RUNS / f"{run_name(self.started)}.log"
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         self.handler = logging.FileHandler(self.log_path, encoding="utf-8")
@@ -96,7 +125,13 @@ class RunReport:
         logging.getLogger().addHandler(self.handler)
         for noisy in ("scrapy.downloadermiddlewares.robotstxt", "scrapy.pipelines.media"):
             logging.getLogger(noisy).addFilter(OneLineErrors())
+        self.close_failures = CloseFailures(crawler.stats)
+        logging.getLogger().addHandler(self.close_failures)
+        self.reason: str | None = None
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+        # The report is written once the engine has stopped: every component has closed by then,
+        # so a failure to close (a merge, a WARC file) is known and decides the status.
+        crawler.signals.connect(self.engine_stopped, signal=signals.engine_stopped)
         # Until the run ends this says "running": a killed run leaves it so, and the next run knows.
         write_manifest(self.archive, self.started, {"start": self.started.isoformat(), "status": "running"})
 
@@ -105,8 +140,12 @@ class RunReport:
         return cls(crawler)
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
+        self.reason = reason
+
+    def engine_stopped(self) -> None:
+        spider = self.crawler.spider
         stats = self.crawler.stats.get_stats()
-        stats.setdefault("finish_reason", reason)
+        stats.setdefault("finish_reason", self.reason)
         why = failure_reason(stats, self.settings.getfloat("ARCHIVE_MAX_ERROR_RATE", 0.2))
         status = EXIT_FAILED if why else EXIT_OK
         self.crawler.stats.set_value("run/exit_status", status)
@@ -128,6 +167,7 @@ class RunReport:
                 path,
             )
         logging.getLogger().removeHandler(self.handler)
+        logging.getLogger().removeHandler(self.close_failures)
         self.handler.close()
 
     def manifest(self, spider: Spider, stats: dict[str, Any], why: str | None, status: int) -> dict[str, Any]:

@@ -11,6 +11,8 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import IO, Any
 
+from scrapy.exceptions import NotConfigured
+
 from pipelines.store import atomic_write
 from scraper import __version__
 
@@ -23,26 +25,53 @@ EXIT_FAILED = 1
 EXIT_LOCKED = 3
 
 
+# Archives whose lock this process holds: only code running under one may write there.
+_HELD: set[Path] = set()
+
+
+class ArchiveUnwritable(OSError):
+    """The archive folder cannot be written (read-only, full, not a folder): one line says why."""
+
+
+def holds_lock(archive: Path) -> bool:
+    """Whether this process holds ``archive``'s lock, so its leftovers and files are its own to touch."""
+    return archive.resolve() in _HELD
+
+
 class ArchiveLock:
-    """An exclusive ``flock`` on ``ARCHIVE_DIR/.lock``; the system drops it when the process dies."""
+    """An exclusive ``flock`` on ``ARCHIVE_DIR/.lock``; the system drops it when the process dies.
+
+    Holding it proves that no other process writes to the archive, and that whatever a
+    run left behind (staged records, open WARC files) belongs to a run that is dead.
+    """
 
     def __init__(self, archive: Path) -> None:
+        self.archive = archive
         self.path = archive / LOCK
         self.fh: IO[str] | None = None
 
     def acquire(self) -> bool:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fh = self.path.open("a+")
+        """Take the lock; False when another process holds it. ArchiveUnwritable when it cannot be made."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fh = self.path.open("a+")
+        except OSError as exc:
+            raise ArchiveUnwritable(exc.errno, f"cannot write to the archive {self.archive}: {exc.strerror}") from exc
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             fh.close()
             return False
-        fh.seek(0)
-        fh.truncate()
-        fh.write(f"pid {os.getpid()} since {datetime.now(UTC).isoformat(timespec='seconds')}\n")
-        fh.flush()
+        try:
+            fh.seek(0)
+            fh.truncate()
+            fh.write(f"pid {os.getpid()} since {datetime.now(UTC).isoformat(timespec='seconds')}\n")
+            fh.flush()
+        except OSError as exc:
+            fh.close()
+            raise ArchiveUnwritable(exc.errno, f"cannot write to the archive {self.archive}: {exc.strerror}") from exc
         self.fh = fh
+        _HELD.add(self.archive.resolve())
         return True
 
     def holder(self) -> str:
@@ -54,9 +83,21 @@ class ArchiveLock:
 
     def release(self) -> None:
         if self.fh is not None:
+            _HELD.discard(self.archive.resolve())
             fcntl.flock(self.fh, fcntl.LOCK_UN)
             self.fh.close()
             self.fh = None
+
+
+def require_lock(archive: Path, component: str) -> None:
+    """Refuse to build an archive component in a process that does not hold the lock.
+
+    ``scrapy fetch``, ``scrapy shell`` and other commands load the project's pipelines
+    and middlewares too; without the lock they must leave the archive alone, or they
+    would take a running crawl's files for a dead run's leftovers.
+    """
+    if not holds_lock(archive):
+        raise NotConfigured(f"{component} writes to {archive} only under `scrapy crawl`, which holds its lock")
 
 
 def run_name(started: datetime) -> str:

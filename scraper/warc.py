@@ -22,11 +22,13 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Request, Response
+from scrapy.utils.defer import deferred_from_coro
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from scraper import __version__
+from scraper.runs import require_lock
 
 logger = logging.getLogger(__name__)
 
@@ -118,6 +120,8 @@ class WarcCaptureMiddleware:
         settings = crawler.settings
         if not settings.getbool("ARCHIVE_WARC_ENABLED", True):
             raise NotConfigured
+        require_lock(Path(settings.get("ARCHIVE_DIR", "output")), "WARC capture")
+        self.crawler = crawler
         self.stats = crawler.stats
         info = {
             "software": f"lavusta-archiver/{__version__} (Scrapy)",
@@ -134,20 +138,41 @@ class WarcCaptureMiddleware:
             settings.getint("ARCHIVE_WARC_MAX_SIZE", 1_000_000_000),
             info,
         )
-        for unfinished in sorted(self.files.folder.glob("*.warc.gz.open")):
-            logger.warning("Closing %s, left open by a run that did not finish", salvage(unfinished).name)
-        crawler.signals.connect(self.files.close, signal=signals.spider_closed)
+        self.failed: str | None = None
+        self.closing: Any = None
+        crawler.signals.connect(self.close, signal=signals.spider_closed)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> WarcCaptureMiddleware:
         return cls(crawler)
+
+    def close(self) -> None:
+        try:
+            self.files.close()
+        except OSError as exc:
+            self.write_failed(exc)
+
+    def write_failed(self, exc: OSError) -> None:
+        """A response that cannot be kept raw is a loss: the run fails, and stops rather than lose more."""
+        self.stats.inc_value("warc/write_failed")
+        if self.failed is None:
+            self.failed = f"the WARC files could not be written ({exc})"
+            self.stats.set_value("archive/write_failed", self.failed)
+            logger.error("Stopping: %s", self.failed)
+            engine = self.crawler.engine
+            if engine is not None and engine.running and engine.spider is not None:
+                self.closing = deferred_from_coro(engine.close_spider_async(reason="archive-unwritable"))
 
     def process_response(self, request: Request, response: Response) -> Response:
         # One timestamp for the WARC record and the page's records, so re-extraction
         # from the WARC files gives the same ``fetched_at``.
         fetched_at = datetime.now(UTC).replace(microsecond=0)
         request.meta["fetched_at"] = fetched_at.isoformat()
-        self.files.write_pair(lambda writer: self.records(writer, request, response, fetched_at))
+        try:
+            self.files.write_pair(lambda writer: self.records(writer, request, response, fetched_at))
+        except OSError as exc:
+            self.write_failed(exc)
+            return response
         self.stats.inc_value("warc/records", 2)
         return response
 

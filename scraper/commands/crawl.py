@@ -2,18 +2,38 @@
 
 0: the run did its work; 1: it failed (see the last line and the run manifest);
 2: wrong command line (Scrapy's own); 3: another run holds the archive's lock.
+
+Only this command writes to the archive: the pipelines and middlewares that do so
+refuse to start in a process that does not hold the lock (``scrapy fetch``,
+``scrapy shell``), and what a killed run left is adopted here, under the lock,
+before the crawl starts.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.crawler import Crawler
 
-from scraper.runs import EXIT_LOCKED, ArchiveLock, last_run_status
+from scraper.recover import adopt_leftovers
+from scraper.runs import EXIT_FAILED, EXIT_LOCKED, ArchiveLock, ArchiveUnwritable, last_run_status
+
+
+def _say(message: str) -> None:
+    print(f"lavusta-archiver: {message}", file=sys.stderr)
+
+
+def check_writable(archive: Path) -> None:
+    """A file can be made and removed in the archive folder, or ArchiveUnwritable says why."""
+    try:
+        with tempfile.NamedTemporaryFile(dir=archive, prefix=".write-check-"):
+            pass
+    except OSError as exc:
+        raise ArchiveUnwritable(exc.errno, f"cannot write to the archive {archive}: {exc.strerror}") from exc
 
 
 class Command(ScrapyCrawl):
@@ -26,21 +46,36 @@ class Command(ScrapyCrawl):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         archive = Path(self.settings.get("ARCHIVE_DIR", "output"))
         lock = ArchiveLock(archive)
-        if not lock.acquire():
-            holder = lock.holder()
-            print(f"lavusta-archiver: another run is working on {archive} ({holder}); not started", file=sys.stderr)
-            self.exitcode = EXIT_LOCKED
+        try:
+            if not lock.acquire():
+                _say(f"another run is working on {archive} ({lock.holder()}); not started")
+                self.exitcode = EXIT_LOCKED
+                return
+        except ArchiveUnwritable as exc:
+            _say(f"{exc.strerror}; not started")
+            self.exitcode = EXIT_FAILED
+            return
+        try:
+            check_writable(archive)
+            adopt_leftovers(archive)
+        except OSError as exc:
+            lock.release()
+            _say(f"{exc.strerror if isinstance(exc, ArchiveUnwritable) else exc}; not started")
+            self.exitcode = EXIT_FAILED
             return
         previous = last_run_status(archive)
         if previous not in (None, "ok") and "full" not in opts.spargs:
-            print(f"lavusta-archiver: the last run is {previous}; this run follows every list page", file=sys.stderr)
+            _say(f"the last run is {previous}; this run follows every list page")
             opts.spargs["full"] = "1"
         try:
             super().run(args, opts)
         finally:
             lock.release()
         stats = self.crawler.stats if self.crawler else None
-        failed = stats.get_value("run/failed") if stats else None
-        if failed:
-            print(f"lavusta-archiver: run failed, {failed}", file=sys.stderr)
-            self.exitcode = stats.get_value("run/exit_status")
+        status = stats.get_value("run/exit_status") if stats else None
+        if status is None:
+            _say("the run ended without a report; see the log")
+            self.exitcode = EXIT_FAILED
+        elif stats.get_value("run/failed"):
+            _say(f"run failed, {stats.get_value('run/failed')}")
+            self.exitcode = status

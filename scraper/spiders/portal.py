@@ -27,6 +27,7 @@ from scraper.parsers.links import Postback
 from scraper.parsers.page import now_utc, parse_page
 from scraper.parsers.urls import canonical_article_url, canonical_url, split_paging
 from scraper.revisit import RevisitPolicy
+from scraper.runs import holds_lock
 from scraper.state import StateStore
 
 # Answers the spider wants to see itself: unchanged, and gone.
@@ -84,7 +85,11 @@ class PortalSpider(scrapy.Spider):
     async def start(self) -> AsyncIterator[Request]:
         if not self.settings.get("ARCHIVER_CONTACT"):
             self.logger.warning("ARCHIVER_CONTACT is not set: the User-Agent names no way to reach you")
-        self.state = StateStore(Path(self.settings.get("ARCHIVE_DIR", "output")) / "state.sqlite")
+        archive = Path(self.settings.get("ARCHIVE_DIR", "output"))
+        if not holds_lock(archive):
+            self.logger.error("The portal spider crawls only under `scrapy crawl`, which holds the archive's lock")
+            return
+        self.state = StateStore(archive / "state.sqlite")
         max_age = timedelta(days=self.settings.getfloat("ARCHIVE_REVISIT_DAYS", 7))
         self.revisit = RevisitPolicy(self.state, max_age, full=self.full, refresh=self.refresh)
         self.max_list_pages = self.settings.getint("ARCHIVE_MAX_LIST_PAGES", 1000)
