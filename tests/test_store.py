@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tracemalloc
 
 import pandas as pd
 import pytest
@@ -76,3 +77,49 @@ def test_failed_write_leaves_the_old_file_in_place(tmp_path):
         store.atomic_write(path, broken)
     assert path.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["articles.jsonl"]
+
+
+def _article(title: str, fetched_at: str, digest: str) -> dict:
+    return {"url": "u1", "cms_id": 1, "title": title, "fetched_at": fetched_at, "content_hash": digest}
+
+
+def test_a_merge_repeated_after_a_kill_between_its_writes_keeps_each_version_once(tmp_path):
+    first = {**_article("cũ", "2024-01-01T00:00:00+00:00", "a"), "version": 1, "first_seen": "2024-01-01"}
+    _write(tmp_path / "articles.jsonl", [first])
+    staged = tmp_path / "staged.jsonl"
+    _write(staged, [_article("mới", "2024-02-01T00:00:00+00:00", "b")])
+    merge_into_archive(tmp_path, {Article: staged})
+    _write(tmp_path / "articles.jsonl", [first])  # killed after versions.jsonl was replaced, before articles.jsonl
+    merge_into_archive(tmp_path, {Article: staged})
+    versions = list(store.read_jsonl(tmp_path / "versions.jsonl"))
+    assert [(v["title"], v["version"]) for v in versions] == [("cũ", 1)]
+    assert [(r["title"], r["version"]) for r in store.read_jsonl(tmp_path / "articles.jsonl")] == [("mới", 2)]
+
+
+def test_every_change_within_one_run_is_a_version(tmp_path):
+    staged = tmp_path / "staged.jsonl"
+    one, two = _article("một", "2024-01-01T00:00:00+00:00", "a"), _article("hai", "2024-01-02T00:00:00+00:00", "b")
+    _write(staged, [one, two])
+    merge_into_archive(tmp_path, {Article: staged})
+    assert [v["title"] for v in store.read_jsonl(tmp_path / "versions.jsonl")] == ["một"]
+
+
+def test_new_records_are_slotted_in_article_order(tmp_path):
+    _write(tmp_path / "articles.jsonl", [{"url": f"u{n}", "cms_id": n} for n in (1, 3, 5)])
+    staged = tmp_path / "staged.jsonl"
+    _write(staged, [{"url": f"u{n}", "cms_id": n, "fetched_at": "2024"} for n in (6, 2, 4)])
+    merge_into_archive(tmp_path, {Article: staged})
+    assert [r["cms_id"] for r in store.read_jsonl(tmp_path / "articles.jsonl")] == [1, 2, 3, 4, 5, 6]
+
+
+def test_a_small_merge_into_a_big_archive_holds_one_record_at_a_time(tmp_path):
+    body = "Nội dung bài viết dài. " * 1000  # about 25 kB a record
+    _write(tmp_path / "articles.jsonl", [{"url": f"u{n:04d}", "cms_id": n, "body": body} for n in range(400)])
+    staged = tmp_path / "staged.jsonl"
+    _write(staged, [{"url": "u9999", "cms_id": 9999, "fetched_at": "2024"}])
+    tracemalloc.start()
+    merge_into_archive(tmp_path, {Article: staged})
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert (tmp_path / "articles.jsonl").stat().st_size > 10_000_000
+    assert peak < 2_000_000
