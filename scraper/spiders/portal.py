@@ -105,20 +105,28 @@ class PortalSpider(scrapy.Spider):
             return
         if failure.check(HttpError):
             status = failure.value.response.status
+            self.outcome(f"http_{status}")
             self.crawler.stats.inc_value(f"errors/http_{status}")
             self.logger.warning("HTTP %s for %s", status, request.url)
             return
         kind = fault_kind(failure.value)
+        self.outcome(kind)
         self.crawler.stats.inc_value(f"errors/{kind}")
         self.logger.error("Could not fetch %s: %s: %s", request.url, kind, failure.value)
+
+    def outcome(self, result: str) -> None:
+        """Count a request's final result once (Scrapy's downloader stats count every attempt)."""
+        self.crawler.stats.inc_value(f"outcomes/{result}")
 
     def parse(self, response: Response) -> Iterator[Any]:
         fetched_at = response.meta.get("fetched_at") or now_utc()
         if response.status in REVISIT_STATUSES:
+            self.outcome(f"http_{response.status}")
             yield from self.revisited(response, fetched_at)
             return
         if not isinstance(response, HtmlResponse) or not response.body.strip():
             kind = "empty-page" if not response.body.strip() else "not-html"
+            self.outcome(kind)
             self.crawler.stats.inc_value(f"errors/{kind}")
             self.logger.warning("%s, not parsed: %s (%s)", kind, response.url, response.headers.get("Content-Type"))
             return
@@ -126,10 +134,12 @@ class PortalSpider(scrapy.Spider):
         try:
             parsed = parse_page(response.body, response.url, fetched_at, content_type)
         except Exception as exc:  # a page no parser rule foresaw: record it, keep crawling
+            self.outcome("parse-error")
             self.crawler.stats.inc_value("errors/parse-error")
             name = type(exc).__name__
             self.logger.error("parse-error on %s: %s: %s (the page is kept in the WARC files)", response.url, name, exc)
             return
+        self.outcome(f"http_{response.status}")
         self.crawler.stats.inc_value(f"pages/{parsed.kind}")
         self.keep_validators(response, parsed.url)
         if response.meta.get("start") and not self.visitors_taken:
