@@ -76,6 +76,9 @@ def failure_reason(stats: dict[str, Any], max_error_rate: float) -> str | None:
     blocked = sum(n for result, n in outcomes.items() if result in BLOCKING_OUTCOMES)
     if blocked * 2 > requests:
         return f"the site is blocking the crawler ({blocked} of {requests} requests ended in 401/403/429)"
+    turned, known = stats.get("revisit/articles_turned_other", 0), stats.get("revisit/known_articles", 0)
+    if turned * 2 > known:
+        return f"{turned} of {known} known articles answered with something else (maintenance page?)"
     errors = sum(n for result, n in outcomes.items() if not SUCCESS_OUTCOME.match(result))
     if errors / max(requests, 1) > max_error_rate:
         return f"{errors} of {requests} requests ended in errors (more than {max_error_rate:.0%})"
@@ -166,6 +169,8 @@ class RunReport:
                 "articles_changed": stats.get("articles/changed", 0),
                 "articles_unchanged": stats.get("articles/unchanged", 0) + stats.get("revisit/not_modified", 0),
                 "articles_removed": stats.get("articles/removed", 0),
+                "articles_checked": stats.get("revisit/known_articles", 0),
+                "articles_turned_other": stats.get("revisit/articles_turned_other", 0),
                 "skipped_fresh": stats.get("revisit/skipped_fresh", 0),
                 "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
                 "retries": stats.get("retry/count", 0),

@@ -24,7 +24,7 @@ from twisted.python.failure import Failure
 from scraper.items import Removal
 from scraper.parsers import site
 from scraper.parsers.links import Postback
-from scraper.parsers.page import now_utc, parse_page
+from scraper.parsers.page import ParsedPage, now_utc, parse_page
 from scraper.parsers.urls import canonical_article_url, canonical_url, split_paging
 from scraper.revisit import RevisitPolicy
 from scraper.state import StateStore
@@ -141,6 +141,12 @@ class PortalSpider(scrapy.Spider):
             return
         self.outcome(f"http_{response.status}")
         self.crawler.stats.inc_value(f"pages/{parsed.kind}")
+        if not self.turned_other(parsed):
+            yield from self.records(response, parsed, fetched_at)
+        yield from self.follow(response, parsed.links.pages, parsed.links.postbacks)
+
+    def records(self, response: Response, parsed: ParsedPage, fetched_at: str) -> Iterator[Any]:
+        """What a page gives the archive: its record, or its mark in the state (list page, removal)."""
         self.keep_validators(response, parsed.url)
         if response.meta.get("start") and not self.visitors_taken:
             self.visitors_taken = True
@@ -155,11 +161,33 @@ class PortalSpider(scrapy.Spider):
             self.state.seen(parsed.url, fetched_at, status=response.status, kind="list")
         elif parsed.kind == "missing":
             yield from self.gone(parsed.url, fetched_at, "tin-khong-ton-tai")
-        yield from self.follow(response, parsed.links.pages, parsed.links.postbacks)
+
+    def known_article(self, url: str) -> bool:
+        """Whether ``url`` is an archived article; each one fetched is counted, to judge the run by."""
+        seen = self.state.get(url)
+        if seen is None or seen.kind != "article":
+            return False
+        self.crawler.stats.inc_value("revisit/known_articles")
+        return True
+
+    def turned_other(self, parsed: ParsedPage) -> bool:
+        """A known article that now answers with another kind of page (a maintenance notice, a list).
+
+        That is a change to record, never a relabel: the URL stays an article in the state,
+        with its record and validators, so a later 404 still marks it removed.
+        """
+        if not self.known_article(parsed.url) or parsed.kind in ("article", "missing"):
+            return False
+        self.crawler.stats.inc_value("revisit/articles_turned_other")
+        self.logger.warning(
+            "Known article %s now answers with a %s page: not archived, kept as an article", parsed.url, parsed.kind
+        )
+        return True
 
     def revisited(self, response: Response, fetched_at: str) -> Iterator[Removal]:
         """A 304 confirms a known page unchanged; a 404 or 410 marks a known article removed."""
         url = canonical_url(response.url)
+        self.known_article(url)
         if response.status == 304:
             self.crawler.stats.inc_value("revisit/not_modified")
             self.state.seen(url, fetched_at, status=304)
