@@ -1,9 +1,12 @@
 """Run report: a log file and a manifest per run, and one closing line that says how it went.
 
-A run has failed when it fetched nothing, when the site answered mostly "forbidden"
-or "too many requests" (it is blocking the crawler), when too many requests ended in
-errors (``ARCHIVE_MAX_ERROR_RATE``), or when it was stopped before the end. The crawl
-command turns that into a non-zero exit status for cron.
+A run has failed when it fetched nothing, when most requests ended in "forbidden"
+or "too many requests" (the site is blocking the crawler), when most known articles it
+fetched answered with another kind of page (a maintenance notice), when too many
+requests ended in errors (``ARCHIVE_MAX_ERROR_RATE``), or when it was stopped before
+the end. Requests are judged by their final outcome (``outcomes/…``, one per request),
+not by Scrapy's attempt counts, which count each retry. The crawl command turns that
+into a non-zero exit status for cron.
 """
 
 from __future__ import annotations
