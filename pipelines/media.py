@@ -17,11 +17,14 @@ from urllib.parse import urlsplit
 
 from scrapy import Request
 from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.http.request import NO_CALLBACK
 from scrapy.pipelines.files import FilesPipeline
-from scrapy.pipelines.media import MediaPipeline
+from scrapy.pipelines.media import FileException, MediaPipeline
+from twisted.python.failure import Failure
 
+from scraper.faults import fault_kind
 from scraper.items import Article
 from scraper.runs import require_lock
 from scraper.state import StateStore
@@ -40,6 +43,12 @@ def media_name(body: bytes, url: str) -> str:
 def media_entry(url: str, name: str) -> dict[str, str]:
     """What an article record says of one stored file."""
     return {"url": url, "path": f"{MEDIA}/{name}", "sha256": PurePosixPath(name).name.split(".")[0]}
+
+
+def failure_text(failure: Failure | BaseException) -> str:
+    """Why a download failed: the exception's message, or its name when it has none."""
+    error = failure.value if isinstance(failure, Failure) else failure
+    return str(error) or type(error).__name__
 
 
 class ArchiveMediaPipeline(FilesPipeline):
@@ -81,14 +90,40 @@ class ArchiveMediaPipeline(FilesPipeline):
         known = self.state.media_path(request.url) if self.state else None
         return known or f"unknown/{hashlib.sha1(request.url.encode()).hexdigest()}"
 
+    async def media_downloaded(
+        self, response: Response, request: Request, info: MediaPipeline.SpiderInfo, *, item: Any = None
+    ) -> dict[str, Any]:
+        """Scrapy's download, but a refused file names its HTTP status, not only "download-error"."""
+        try:
+            return await super().media_downloaded(response, request, info, item=item)
+        except FileException as exc:
+            if response.status != 200:
+                raise FileException(f"http_{response.status}") from exc
+            raise
+
+    def media_failed(self, failure: Failure, request: Request, info: MediaPipeline.SpiderInfo) -> Any:
+        """The exception says why: a refused file's reason as given, else which fault it was.
+
+        Scrapy hands a refused file (media_downloaded raised, and logged it) here too.
+        """
+        if failure.check(FileException):
+            failure.raiseException()
+        try:
+            return super().media_failed(failure, request, info)
+        except FileException as exc:
+            if failure.check(IgnoreRequest):
+                raise
+            raise FileException(f"{fault_kind(failure.value)}: {failure.value}") from exc
+
     def item_completed(self, results: list[tuple[bool, Any]], item: Any, info: MediaPipeline.SpiderInfo) -> Any:
         if not isinstance(item, Article):
             return item
         when = datetime.now(UTC).isoformat(timespec="seconds")
         item.media = []
-        for ok, result in results:
+        # Scrapy gives the results in the order of get_media_requests: the same URLs, in that order.
+        for url, (ok, result) in zip(dict.fromkeys(item.images + item.attachments), results, strict=True):
             if not ok:
-                item.errors.append(f"media-failed: {getattr(result, 'value', result)}")
+                item.errors.append(f"media-failed: {url}: {failure_text(result)}")
                 continue
             self.state.media_stored(result["url"], result["path"], when)
             item.media.append(media_entry(result["url"], result["path"]))

@@ -23,6 +23,9 @@ Disallow: /admin/
 Disallow: /Install/
 Disallow: /Providers/
 """
+# What a DNN site under maintenance shows at every address, with status 200.
+MAINTENANCE_PAGE = """<html><head><meta charset="utf-8"><title>Bảo trì hệ thống</title></head>
+<body><h1>Hệ thống đang bảo trì</h1><p>Xin quý khách vui lòng quay lại sau.</p></body></html>"""
 PAGER_TARGET = re.compile(r"\$rptPager\$ctl(\d+)\$lnkPage$")
 STEP_TARGET = re.compile(r"\$lnk(Next|Prev)$")
 
@@ -41,6 +44,7 @@ class Changes:
 
     retitled: dict[int, str] = field(default_factory=dict)  # CmsId → new title
     removed: dict[int, int] = field(default_factory=dict)  # CmsId → 404, or 200 for "Tin không tồn tại"
+    maintenance: bool = False  # every page answers 200 with a maintenance notice
     changed_at: datetime = field(default_factory=lambda: datetime.now(UTC).replace(microsecond=0))
 
 
@@ -69,6 +73,8 @@ def answer(method: str, target: str, form: dict[str, str], skin: Skin, changes: 
 
     if path == "/robots.txt":
         return Reply(200, "text/plain; charset=utf-8", ROBOTS.encode())
+    if changes is not None and changes.maintenance:
+        return _html(MAINTENANCE_PAGE)
     if path == "/admin/login.aspx":
         return _html(pages.login_page(skin, target))
     if path not in ("/", "/default.aspx"):

@@ -1,14 +1,18 @@
 """Run report: a log file and a manifest per run, and one closing line that says how it went.
 
-A run has failed when it fetched nothing, when the site answered mostly "forbidden"
-or "too many requests" (it is blocking the crawler), when too many requests ended in
-errors (``ARCHIVE_MAX_ERROR_RATE``), or when it was stopped before the end. The crawl
-command turns that into a non-zero exit status for cron.
+A run has failed when it fetched nothing, when most requests ended in "forbidden"
+or "too many requests" (the site is blocking the crawler), when most known articles it
+fetched answered with another kind of page (a maintenance notice), when too many
+requests ended in errors (``ARCHIVE_MAX_ERROR_RATE``), or when it was stopped before
+the end. Requests are judged by their final outcome (``outcomes/…``, one per request),
+not by Scrapy's attempt counts, which count each retry. The crawl command turns that
+into a non-zero exit status for cron.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import resource
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,7 +34,9 @@ NETWORK_HINTS = {
     "TCPTimedOutError": "the connection timed out",
     "ConnectError": "no connection could be made",
 }
-BLOCKING_STATUSES = (401, 403, 429)
+BLOCKING_OUTCOMES = ("http_401", "http_403", "http_429")
+# A request that ended in a 2xx answer or a 304 (unchanged) did its work; any other end is an error.
+SUCCESS_OUTCOME = re.compile(r"^http_(2\d\d|304)$")
 RECORDED_SETTINGS = (
     "ARCHIVE_DIR",
     "USER_AGENT",
@@ -47,6 +53,16 @@ def _suffixed(stats: dict[str, Any], prefix: str) -> dict[str, int]:
     return {key[len(prefix) :]: value for key, value in stats.items() if key.startswith(prefix)}
 
 
+def attempts(stats: dict[str, Any]) -> dict[str, Any]:
+    """Every try the downloader made (retries included), by answer status and by exception."""
+    exceptions = _suffixed(stats, "downloader/exception_type_count/")
+    return {
+        "requests": stats.get("downloader/request_count", 0),
+        "by_status": _suffixed(stats, "downloader/response_status_count/"),
+        "by_exception": {name.rsplit(".", 1)[-1]: n for name, n in exceptions.items()},
+    }
+
+
 def failure_reason(stats: dict[str, Any], max_error_rate: float) -> str | None:
     """Why a run failed, from Scrapy's stats; None when it did its work."""
     if stats.get("archive/write_failed"):
@@ -61,13 +77,17 @@ def failure_reason(stats: dict[str, Any], max_error_rate: float) -> str | None:
                 return f"nothing was fetched: {hint} [{name}]"
         listed = ", ".join(f"{name} x{n}" for name, n in exceptions.items())
         return f"nothing was fetched: {listed}" if listed else "nothing was fetched"
-    statuses = _suffixed(stats, "downloader/response_status_count/")
-    blocked = sum(n for code, n in statuses.items() if int(code) in BLOCKING_STATUSES)
-    if blocked * 2 > received:
-        return f"the site is blocking the crawler ({blocked} of {received} answers were 401/403/429)"
-    errors = sum(_suffixed(stats, "errors/").values())
-    requests = max(stats.get("downloader/request_count", 0), 1)
-    if errors / requests > max_error_rate:
+    # Judged on each request's final result: a retried 429 is one blocked request, not one per try.
+    outcomes = _suffixed(stats, "outcomes/")
+    requests = sum(outcomes.values())
+    blocked = sum(n for result, n in outcomes.items() if result in BLOCKING_OUTCOMES)
+    if blocked * 2 > requests:
+        return f"the site is blocking the crawler ({blocked} of {requests} requests ended in 401/403/429)"
+    turned, known = stats.get("revisit/articles_turned_other", 0), stats.get("revisit/known_articles", 0)
+    if turned * 2 > known:
+        return f"{turned} of {known} known articles answered with something else (maintenance page?)"
+    errors = sum(n for result, n in outcomes.items() if not SUCCESS_OUTCOME.match(result))
+    if errors / max(requests, 1) > max_error_rate:
         return f"{errors} of {requests} requests ended in errors (more than {max_error_rate:.0%})"
     if stats.get("finish_reason") not in (None, "finished"):
         return f"the run was stopped before the end ({stats.get('finish_reason')})"
@@ -184,12 +204,16 @@ class RunReport:
             "settings": {name: self.settings.get(name) for name in RECORDED_SETTINGS},
             "counts": {
                 "requests": stats.get("downloader/request_count", 0),
+                "attempts": attempts(stats),
+                "outcomes": _suffixed(stats, "outcomes/"),
                 "pages_fetched": stats.get("response_received_count", 0),
                 "pages_by_kind": _suffixed(stats, "pages/"),
                 "articles_new": stats.get("articles/new", 0),
                 "articles_changed": stats.get("articles/changed", 0),
                 "articles_unchanged": stats.get("articles/unchanged", 0) + stats.get("revisit/not_modified", 0),
                 "articles_removed": stats.get("articles/removed", 0),
+                "articles_checked": stats.get("revisit/known_articles", 0),
+                "articles_turned_other": stats.get("revisit/articles_turned_other", 0),
                 "skipped_fresh": stats.get("revisit/skipped_fresh", 0),
                 "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
                 "retries": stats.get("retry/count", 0),

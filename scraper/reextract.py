@@ -167,7 +167,7 @@ def finish(record: Article | Page, media: dict[str, dict[str, str] | str]) -> No
         for url in dict.fromkeys(record.images + record.attachments):
             outcome = media.get(Request(url).url, "not in the WARC files")
             if isinstance(outcome, str):
-                record.errors.append(f"media-failed: {outcome}")
+                record.errors.append(f"media-failed: {url}: {outcome}")
             else:
                 record.media.append(outcome)
     record.content_hash = content_hash(record)

@@ -77,17 +77,24 @@ class StateStore:
         last_modified: str | None = None,
         content_hash: str | None = None,
     ) -> None:
-        """Record a fetch; fields given as None keep what was known."""
+        """Record a fetch; fields given as None keep what was known.
+
+        An article stays an article whatever the URL answers later (a maintenance notice,
+        a list): the archive holds its record, and only as an article can it be marked removed.
+        """
         self.db.execute(
             """INSERT INTO urls (url, kind, first_seen, last_seen, last_status, etag, last_modified, content_hash)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT(url) DO UPDATE SET
-                 kind = COALESCE(excluded.kind, kind), last_seen = excluded.last_seen,
+                 kind = CASE WHEN kind = 'article' THEN kind ELSE COALESCE(excluded.kind, kind) END,
+                 last_seen = excluded.last_seen,
                  last_status = excluded.last_status, etag = COALESCE(excluded.etag, etag),
                  last_modified = COALESCE(excluded.last_modified, last_modified),
                  content_hash = COALESCE(excluded.content_hash, content_hash),
                  removed_at = CASE WHEN excluded.last_status = 200 AND excluded.kind IS NOT NULL
-                                   AND excluded.kind != 'missing' THEN NULL ELSE removed_at END""",
+                                   AND excluded.kind != 'missing'
+                                   AND (kind IS NOT 'article' OR excluded.kind = 'article')
+                              THEN NULL ELSE removed_at END""",
             (url, kind, when, when, status, etag, last_modified, content_hash),
         )
 

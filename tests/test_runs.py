@@ -14,6 +14,8 @@ from replica.server import serve
 from scraper.runs import EXIT_FAILED, EXIT_LOCKED, ArchiveLock
 from tests.conftest import run_crawl
 
+PAGES = 10  # linked from the home page: with it, 11 URLs
+
 
 def crawl(url: str, archive: Path) -> subprocess.CompletedProcess:
     return run_crawl(url, archive, RETRY_TIMES="0")
@@ -27,6 +29,44 @@ class Forbidden(BaseHTTPRequestHandler):
         self.send_response(403)
         self.send_header("Content-Length", "0")
         self.end_headers()
+
+
+def throttling(busy: int) -> type[BaseHTTPRequestHandler]:
+    """A site whose home page links ``PAGES`` pages, the first ``busy`` of which always answer 429."""
+
+    class Throttling(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            links = "".join(f'<a href="/p/{n}">trang {n}</a> ' for n in range(1, PAGES + 1))
+            pages = {f"/p/{n}": f"<p>Trang {n}</p>" for n in range(busy + 1, PAGES + 1)}
+            body = f"<html><body>{links}</body></html>" if self.path == "/" else pages.get(self.path)
+            status = 200 if body else 429 if self.path.startswith("/p/") else 404
+            self.reply(status, (body or "").encode())
+
+        def reply(self, status: int, body: bytes) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    return Throttling
+
+
+def crawl_throttled(busy: int, archive: Path) -> tuple[subprocess.CompletedProcess, dict]:
+    """Crawl a site with ``busy`` pages always answering 429, each tried 4 times (3 retries)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), throttling(busy))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/"
+        run = run_crawl(url, archive, RETRY_TIMES="3", ARCHIVE_RETRY_BASE_DELAY="0.01")
+    finally:
+        server.shutdown()
+        server.server_close()
+    (path,) = (archive / "runs").glob("*.json")
+    return run, json.loads(path.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -73,3 +113,28 @@ def test_a_site_that_blocks_the_crawler_fails_the_run(tmp_path):
     server.shutdown()
     assert run.returncode == EXIT_FAILED
     assert "blocking the crawler" in run.stderr.strip().splitlines()[-1]
+
+
+@pytest.fixture(scope="module")
+def two_busy(tmp_path_factory):
+    return crawl_throttled(2, tmp_path_factory.mktemp("two-busy"))
+
+
+def test_a_few_pages_answering_429_after_every_retry_do_not_fail_the_run_as_blocked(two_busy):
+    run, manifest = two_busy
+    assert run.returncode == 0, manifest["reason"]
+    assert manifest["status"] == "ok"
+
+
+def test_the_manifest_counts_each_try_and_each_requests_final_result(two_busy):
+    _, manifest = two_busy
+    counts = manifest["counts"]
+    assert counts["attempts"]["by_status"]["429"] == 2 * 4
+    assert counts["outcomes"] == {"http_200": PAGES + 1 - 2, "http_429": 2}
+
+
+def test_a_site_answering_429_to_most_pages_fails_the_run_naming_how_many_requests(tmp_path):
+    run, manifest = crawl_throttled(8, tmp_path)
+    assert run.returncode == EXIT_FAILED
+    assert manifest["reason"] == "the site is blocking the crawler (8 of 11 requests ended in 401/403/429)"
+    assert "8 of 11" in run.stderr.strip().splitlines()[-1]

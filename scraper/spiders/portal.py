@@ -21,10 +21,11 @@ from scrapy.http import FormRequest, HtmlResponse, Request, Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from scraper.faults import fault_kind
 from scraper.items import Removal
 from scraper.parsers import site
 from scraper.parsers.links import Postback
-from scraper.parsers.page import now_utc, parse_page
+from scraper.parsers.page import ParsedPage, now_utc, parse_page
 from scraper.parsers.urls import canonical_article_url, canonical_url, split_paging
 from scraper.revisit import RevisitPolicy
 from scraper.runs import holds_lock
@@ -32,31 +33,6 @@ from scraper.state import StateStore
 
 # Answers the spider wants to see itself: unchanged, and gone.
 REVISIT_STATUSES = [304, 404, 410]
-
-
-# Names of the faults a crawl meets, by the exception Twisted or Scrapy raises.
-FAULT_KINDS = {
-    "DownloadTimeoutError": "timeout",
-    "TimeoutError": "timeout",
-    "TCPTimedOutError": "timeout",
-    "ResponseNeverReceived": "connection-broken",
-    "ResponseFailed": "connection-broken",
-    "ConnectionLost": "connection-broken",
-    "ConnectionDone": "connection-broken",
-    "PotentialDataLoss": "truncated",
-    "ResponseDataLossError": "truncated",
-    "DownloadFailedError": "connection-broken",
-    "ConnectionRefusedError": "connection-refused",
-    "CannotResolveHostError": "dns",
-    "DNSLookupError": "dns",
-    "CancelledError": "too-large",
-    "DownloadCancelledError": "too-large",
-}
-
-
-def fault_kind(error: BaseException) -> str:
-    name = type(error).__name__
-    return FAULT_KINDS.get(name, name)
 
 
 def _flag(value: str | bool) -> bool:
@@ -110,20 +86,28 @@ class PortalSpider(scrapy.Spider):
             return
         if failure.check(HttpError):
             status = failure.value.response.status
+            self.outcome(f"http_{status}")
             self.crawler.stats.inc_value(f"errors/http_{status}")
             self.logger.warning("HTTP %s for %s", status, request.url)
             return
         kind = fault_kind(failure.value)
+        self.outcome(kind)
         self.crawler.stats.inc_value(f"errors/{kind}")
         self.logger.error("Could not fetch %s: %s: %s", request.url, kind, failure.value)
+
+    def outcome(self, result: str) -> None:
+        """Count a request's final result once (Scrapy's downloader stats count every attempt)."""
+        self.crawler.stats.inc_value(f"outcomes/{result}")
 
     def parse(self, response: Response) -> Iterator[Any]:
         fetched_at = response.meta.get("fetched_at") or now_utc()
         if response.status in REVISIT_STATUSES:
+            self.outcome(f"http_{response.status}")
             yield from self.revisited(response, fetched_at)
             return
         if not isinstance(response, HtmlResponse) or not response.body.strip():
             kind = "empty-page" if not response.body.strip() else "not-html"
+            self.outcome(kind)
             self.crawler.stats.inc_value(f"errors/{kind}")
             self.logger.warning("%s, not parsed: %s (%s)", kind, response.url, response.headers.get("Content-Type"))
             return
@@ -131,11 +115,19 @@ class PortalSpider(scrapy.Spider):
         try:
             parsed = parse_page(response.body, response.url, fetched_at, content_type)
         except Exception as exc:  # a page no parser rule foresaw: record it, keep crawling
+            self.outcome("parse-error")
             self.crawler.stats.inc_value("errors/parse-error")
             name = type(exc).__name__
             self.logger.error("parse-error on %s: %s: %s (the page is kept in the WARC files)", response.url, name, exc)
             return
+        self.outcome(f"http_{response.status}")
         self.crawler.stats.inc_value(f"pages/{parsed.kind}")
+        if not self.turned_other(parsed):
+            yield from self.records(response, parsed, fetched_at)
+        yield from self.follow(response, parsed.links.pages, parsed.links.postbacks)
+
+    def records(self, response: Response, parsed: ParsedPage, fetched_at: str) -> Iterator[Any]:
+        """What a page gives the archive: its record, or its mark in the state (list page, removal)."""
         self.keep_validators(response, parsed.url)
         if response.meta.get("start") and not self.visitors_taken:
             self.visitors_taken = True
@@ -150,11 +142,33 @@ class PortalSpider(scrapy.Spider):
             self.state.seen(parsed.url, fetched_at, status=response.status, kind="list")
         elif parsed.kind == "missing":
             yield from self.gone(parsed.url, fetched_at, "tin-khong-ton-tai")
-        yield from self.follow(response, parsed.links.pages, parsed.links.postbacks)
+
+    def known_article(self, url: str) -> bool:
+        """Whether ``url`` is an archived article; each one fetched is counted, to judge the run by."""
+        seen = self.state.get(url)
+        if seen is None or seen.kind != "article":
+            return False
+        self.crawler.stats.inc_value("revisit/known_articles")
+        return True
+
+    def turned_other(self, parsed: ParsedPage) -> bool:
+        """A known article that now answers with another kind of page (a maintenance notice, a list).
+
+        That is a change to record, never a relabel: the URL stays an article in the state,
+        with its record and validators, so a later 404 still marks it removed.
+        """
+        if not self.known_article(parsed.url) or parsed.kind in ("article", "missing"):
+            return False
+        self.crawler.stats.inc_value("revisit/articles_turned_other")
+        self.logger.warning(
+            "Known article %s now answers with a %s page: not archived, kept as an article", parsed.url, parsed.kind
+        )
+        return True
 
     def revisited(self, response: Response, fetched_at: str) -> Iterator[Removal]:
         """A 304 confirms a known page unchanged; a 404 or 410 marks a known article removed."""
         url = canonical_url(response.url)
+        self.known_article(url)
         if response.status == 304:
             self.crawler.stats.inc_value("revisit/not_modified")
             self.state.seen(url, fetched_at, status=304)
