@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import gzip
 import json
-import resource
 import shutil
 import subprocess
 import sys
-import zlib
-from io import BytesIO
 from pathlib import Path
 
 import pytest
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
 
-from replica.hostile.encodings import BOMB, BOMB_TITLE, ROUTES, article
+from replica.hostile.encodings import BOMB, ROUTES
 
 ROOT = Path(__file__).parents[1]
 RECORD_FILES = ("articles.jsonl", "pages.jsonl")
@@ -79,7 +73,13 @@ def test_a_bad_crc_is_tolerated_as_scrapy_does(crawl):
 @pytest.mark.parametrize("path", [*ROUTES, BOMB])
 def test_reextract_gives_each_encoded_answer_the_crawl_record(crawl, rebuilt, path):
     def record(archive: Path) -> str | None:
-        return next((line for line in lines(archive / "articles.jsonl") if line.split('"url": ', 1)[1].startswith(
-            json.dumps(crawl["server"].url.rstrip("/") + path)[:-1])), None)
+        return next(
+            (
+                line
+                for line in lines(archive / "articles.jsonl")
+                if line.split('"url": ', 1)[1].startswith(json.dumps(crawl["server"].url.rstrip("/") + path)[:-1])
+            ),
+            None,
+        )
 
     assert record(rebuilt) == record(crawl["archive"])

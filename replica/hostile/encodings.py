@@ -7,13 +7,13 @@ archive must hold what the crawl decoded, and ``reextract`` must decode the same
 
 from __future__ import annotations
 
-import brotli
 import gzip
 import zlib
 from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+import brotli
 from backports import zstd
 
 # The bomb decompresses to this many bytes: far past the fault crawl's DOWNLOAD_MAXSIZE
