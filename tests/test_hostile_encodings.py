@@ -10,11 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from replica.hostile.encodings import BOMB, ROUTES
+from replica.hostile.encodings import BOMB, BOMB_TITLE, ROUTES, article
+from tests.test_warc import gzip_bomb, response_record, warcinfo_record
 
 ROOT = Path(__file__).parents[1]
-RECORD_FILES = ("articles.jsonl", "pages.jsonl")
-DECODED = [path for path in ROUTES if path != "/enc/bad-crc"]
+EARLIER = '{"url": "http://earlier/", "cms_id": 1, "title": "giữ lại"}\n'  # the fault crawl's record from before
+RECORD_FILES = ("articles.jsonl", "articles.csv", "pages.jsonl", "visitors.jsonl", "visitors.csv", "versions.jsonl")
+# A title is the article's; the bomb's never reaches an archive.
+TITLES = {path: title for path, (title, _, _) in ROUTES.items()}
 
 
 def reextract(archive: Path, *args: str) -> subprocess.CompletedProcess:
@@ -22,14 +25,10 @@ def reextract(archive: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
 
 
-def lines(path: Path) -> list[str]:
-    return path.read_text(encoding="utf-8").splitlines() if path.exists() else []
-
-
 def titles(archive: Path) -> dict[str, str]:
     """URL path → title of each article record."""
     found = {}
-    for line in lines(archive / "articles.jsonl"):
+    for line in (archive / "articles.jsonl").read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         found["/" + record["url"].split("/", 3)[-1]] = record["title"]
     return found
@@ -41,21 +40,20 @@ def crawl(fault_crawl):
 
 
 @pytest.fixture(scope="module")
-def rebuilt(crawl, tmp_path_factory):
-    """A copy of the fault crawl's archive whose record files ``reextract`` rebuilt from its WARC files."""
+def rebuilt(crawl, tmp_path_factory) -> Path:
+    """A copy of the fault crawl's archive, without the record from before (it is in no WARC file), reextracted."""
     copy = tmp_path_factory.mktemp("encodings") / "archive"
     shutil.copytree(crawl["archive"], copy)
-    # The one record from before the crawl is in no WARC file; without it the rebuild holds as many.
-    earlier = [line for line in lines(copy / "articles.jsonl") if '"url": "http://earlier/"' not in line]
-    (copy / "articles.jsonl").write_text("".join(line + "\n" for line in earlier), encoding="utf-8")
+    articles = copy / "articles.jsonl"
+    articles.write_text(articles.read_text(encoding="utf-8").replace(EARLIER, ""), encoding="utf-8")
     run = reextract(copy)
     assert run.returncode == 0, run.stderr
     return copy
 
 
-@pytest.mark.parametrize("path", DECODED)
+@pytest.mark.parametrize("path", [path for path in ROUTES if path != "/enc/bad-crc"])
 def test_each_encoding_scrapy_decodes_gives_its_article(crawl, path):
-    assert titles(crawl["archive"]).get(path) == ROUTES[path][0]
+    assert titles(crawl["archive"]).get(path) == TITLES[path]
 
 
 def test_a_gzip_bomb_is_counted_too_large_and_not_archived(crawl):
@@ -65,21 +63,58 @@ def test_a_gzip_bomb_is_counted_too_large_and_not_archived(crawl):
     assert BOMB not in titles(crawl["archive"])
 
 
-def test_a_bad_crc_is_tolerated_as_scrapy_does(crawl):
-    """Scrapy's gunzip keeps what decompressed before the CRC check failed (scrapy.utils.gz, issue 87)."""
-    assert titles(crawl["archive"]).get("/enc/bad-crc") == ROUTES["/enc/bad-crc"][0]
+def test_a_bad_crc_is_no_error_the_page_is_kept_as_scrapy_keeps_it(crawl):
+    """Scrapy's gunzip returns what decompressed before the CRC-32 check failed (scrapy.utils.gz)."""
+    log = Path(crawl["manifest"]["log"]).read_text(encoding="utf-8")
+    assert titles(crawl["archive"]).get("/enc/bad-crc") == TITLES["/enc/bad-crc"]
+    assert "Could not fetch " + crawl["server"].url.rstrip("/") + "/enc/bad-crc" not in log
 
 
-@pytest.mark.parametrize("path", [*ROUTES, BOMB])
-def test_reextract_gives_each_encoded_answer_the_crawl_record(crawl, rebuilt, path):
-    def record(archive: Path) -> str | None:
-        return next(
-            (
-                line
-                for line in lines(archive / "articles.jsonl")
-                if line.split('"url": ', 1)[1].startswith(json.dumps(crawl["server"].url.rstrip("/") + path)[:-1])
-            ),
-            None,
-        )
+@pytest.mark.parametrize("name", ["articles.jsonl", "pages.jsonl"])
+def test_reextract_rebuilds_the_crawl_record_files_byte_for_byte(crawl, rebuilt, name):
+    crawled = (crawl["archive"] / name).read_bytes().replace(EARLIER.encode(), b"")
+    assert crawled and (rebuilt / name).read_bytes() == crawled
 
-    assert record(rebuilt) == record(crawl["archive"])
+
+@pytest.mark.parametrize("path", ROUTES)
+def test_reextract_decodes_each_encoding_to_its_article(rebuilt, path):
+    assert titles(rebuilt).get(path) == TITLES[path]
+
+
+def test_reextract_refuses_to_replace_records_with_fewer(crawl, tmp_path):
+    copy = tmp_path / "archive"
+    shutil.copytree(crawl["archive"], copy)  # with the record from before, which no WARC file holds
+    before = {name: (copy / name).read_bytes() for name in RECORD_FILES if (copy / name).exists()}
+    held = len(before["articles.jsonl"].splitlines())
+    run = reextract(copy)
+    assert run.returncode == 1
+    assert run.stderr.splitlines() == [
+        f"reextract: the WARC files give {held - 1} articles where the archive holds {held}; "
+        "archive unchanged (--force replaces it)"
+    ]
+    assert {name: (copy / name).read_bytes() for name in before} == before
+
+
+def test_reextract_with_force_replaces_records_with_fewer(crawl, tmp_path):
+    copy = tmp_path / "archive"
+    shutil.copytree(crawl["archive"], copy)
+    run = reextract(copy, "--force")
+    assert run.returncode == 0, run.stderr
+    assert EARLIER not in (copy / "articles.jsonl").read_text(encoding="utf-8")
+
+
+def test_reextract_memory_stays_bounded_with_two_gzip_bombs(tmp_path):
+    """Two answers of 512 MiB each once decompressed (about 0.5 MB as received), with no size recorded."""
+    (tmp_path / "warc").mkdir()
+    bomb = response_record("http://127.0.0.1/bomb", gzip_bomb(512 << 20), "gzip")
+    page = response_record("http://127.0.0.1/enc/br", article(BOMB_TITLE))
+    (tmp_path / "warc" / "lavusta-20250101000000-00001.warc.gz").write_bytes(warcinfo_record() + bomb + page + bomb)
+    measure = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    cmd = [sys.executable, "-c", measure, sys.executable, "-m", "scraper", "reextract", str(tmp_path)]
+    run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert int(run.stdout.splitlines()[-1]) < 400 * 1024  # kilobytes
+    assert list(titles(tmp_path).values()) == [BOMB_TITLE]

@@ -109,10 +109,10 @@ def response_record(url: str, body: bytes, encoding: str | None = None) -> bytes
     return out.getvalue()
 
 
-def warcinfo_record() -> bytes:
+def warcinfo_record(**fields: str) -> bytes:
     out = BytesIO()
     writer = WARCWriter(out, gzip=True, warc_version="1.1")
-    writer.write_record(writer.create_warcinfo_record("test.warc.gz", {"software": "test"}))
+    writer.write_record(writer.create_warcinfo_record("test.warc.gz", {"software": "test", **fields}))
     return out.getvalue()
 
 
