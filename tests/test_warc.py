@@ -78,6 +78,15 @@ def test_each_file_opens_with_warcinfo_naming_the_software(archive):
         assert b"setting-ROBOTSTXT_OBEY: True" in payload
 
 
+def test_warcinfo_records_the_limits_responses_were_decoded_with(archive):
+    """The README's defaults: 50 MiB and 10 MiB, and decompression on."""
+    path = next((archive / "warc").glob("*.warc.gz"))
+    payload = records(path)[0][3]
+    assert b"setting-DOWNLOAD_MAXSIZE: 52428800\r\n" in payload
+    assert b"setting-DOWNLOAD_WARNSIZE: 10485760\r\n" in payload
+    assert b"setting-COMPRESSION_ENABLED: True\r\n" in payload
+
+
 def test_files_rotate_at_the_size_limit(archive):
     assert len(list((archive / "warc").glob("*.warc.gz"))) >= 3
 
