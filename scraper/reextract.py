@@ -9,6 +9,11 @@ so versions and removals come out as the crawl made them. The rebuilt files then
 replace the archive's record files, one atomic rename each; ``warc/``, ``media/``,
 ``runs/`` and ``state.sqlite`` are left alone.
 
+Bodies are read as stored (the raw stream) and decoded by Scrapy's own
+HttpCompressionMiddleware with the size limits the run recorded in its warcinfo
+record, so each response gives the body, the response class and the drops the crawl
+got, and a decompression bomb is given up a chunk past the limit, never held whole.
+
 A ``*.warc.gz.open`` file is one a killed run left (the archive lock rules out a
 running crawl): its complete records are read, as the next crawl would salvage them.
 """

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from replica.hostile.encodings import BOMB, BOMB_TITLE, ROUTES, article
+from replica.hostile.encodings import BOMB, ROUTES, article
 from tests.test_warc import gzip_bomb, response_record, warcinfo_record
 
 ROOT = Path(__file__).parents[1]
 EARLIER = '{"url": "http://earlier/", "cms_id": 1, "title": "giữ lại"}\n'  # the fault crawl's record from before
 RECORD_FILES = ("articles.jsonl", "articles.csv", "pages.jsonl", "visitors.jsonl", "visitors.csv", "versions.jsonl")
-# A title is the article's; the bomb's never reaches an archive.
+# Each decodable route's article title.
 TITLES = {path: title for path, (title, _, _) in ROUTES.items()}
 
 
@@ -107,7 +107,7 @@ def test_reextract_memory_stays_bounded_with_two_gzip_bombs(tmp_path):
     """Two answers of 512 MiB each once decompressed (about 0.5 MB as received), with no size recorded."""
     (tmp_path / "warc").mkdir()
     bomb = response_record("http://127.0.0.1/bomb", gzip_bomb(512 << 20), "gzip")
-    page = response_record("http://127.0.0.1/enc/br", article(BOMB_TITLE))
+    page = response_record("http://127.0.0.1/page", article("Trang giữa hai quả bom"))
     (tmp_path / "warc" / "lavusta-20250101000000-00001.warc.gz").write_bytes(warcinfo_record() + bomb + page + bomb)
     measure = (
         "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True); "
@@ -117,4 +117,4 @@ def test_reextract_memory_stays_bounded_with_two_gzip_bombs(tmp_path):
     run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     assert int(run.stdout.splitlines()[-1]) < 400 * 1024  # kilobytes
-    assert list(titles(tmp_path).values()) == [BOMB_TITLE]
+    assert list(titles(tmp_path).values()) == ["Trang giữa hai quả bom"]
