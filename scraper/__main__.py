@@ -22,9 +22,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     rx = commands.add_parser("reextract", help="rebuild the record files from the archive's WARC files, offline")
     rx.add_argument("archive", metavar="ARCHIVE_DIR")
+    rx.add_argument("--force", action="store_true", help="replace the record files even with fewer articles or pages")
     args = parser.parse_args(argv)
     if args.command == "reextract":
-        return reextract.main(Path(args.archive))
+        return reextract.main(Path(args.archive), force=args.force)
     return extract.main(args.files, args.url)
 
 

@@ -9,7 +9,10 @@ A file being written ends in ``.open``; it is renamed when closed.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import logging
+import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime
 from http import HTTPStatus
@@ -23,7 +26,6 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Request, Response
 from scrapy.utils.defer import deferred_from_coro
-from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -42,7 +44,17 @@ RECORDED_SETTINGS = (
     "AUTOTHROTTLE_ENABLED",
     "DOWNLOAD_TIMEOUT",
     "RETRY_TIMES",
+    "COMPRESSION_ENABLED",
+    "DOWNLOAD_MAXSIZE",
+    "DOWNLOAD_WARNSIZE",
 )
+# The headers every WARC record has (WARC 1.1, section 5), and how each record ends.
+MANDATORY_HEADERS = ("WARC-Record-ID", "Content-Length", "WARC-Date", "WARC-Type")
+RECORD_END = b"\r\n\r\n"
+# Headers longer than this are no WARC record's; payloads are read this much at a time.
+MAX_HEADER_BYTES = 1 << 20
+CHUNK = 1 << 16
+GZIP_MAGIC = b"\x1f\x8b\x08"
 # Scrapy has already undone the chunking; replaying the header would corrupt the body.
 DROPPED_TRANSFER_HEADERS = (b"Transfer-Encoding",)
 
@@ -95,19 +107,146 @@ class WarcFiles:
         self.fh = self.writer = self.path = None
 
 
-def salvage(unfinished: Path) -> Path:
-    """Close a file a killed run left open: keep its complete records, drop a cut last one."""
+class RecordCheck:
+    """Checks the decompressed bytes of one gzip member, as they stream in, as one whole WARC record.
+
+    Only the WARC framing is judged (WARC 1.1, section 4-6): the version line, the
+    mandatory headers, a block of exactly Content-Length bytes followed by CRLF CRLF,
+    and the WARC-Block-Digest when there is one. The HTTP payload is never decoded.
+    """
+
+    def __init__(self) -> None:
+        self.head = bytearray()
+        self.length: int | None = None
+        self.seen = 0
+        self.tail = bytearray()
+        self.digest: Any = None
+        self.expected: str | None = None
+
+    def feed(self, data: bytes) -> None:
+        if self.length is None:
+            self.head += data
+            end = self.head.find(b"\r\n\r\n")
+            if end < 0:
+                if len(self.head) > MAX_HEADER_BYTES:
+                    raise ValueError("no end to the WARC headers")
+                return
+            self.start_block(bytes(self.head[:end]))
+            data = bytes(self.head[end + 4 :])
+            self.head.clear()
+        block = data[: self.length - self.seen]
+        self.seen += len(block)
+        if self.digest is not None:
+            self.digest.update(block)
+        self.tail += data[len(block) :]
+        if len(self.tail) > len(RECORD_END):
+            raise ValueError("more than one record in a gzip member")
+
+    def start_block(self, head: bytes) -> None:
+        lines = head.decode("utf-8", "replace").split("\r\n")
+        if lines[0] not in ("WARC/1.0", "WARC/1.1"):
+            raise ValueError(f"not a WARC record: {lines[0][:40]!r}")
+        headers = {}
+        for line in lines[1:]:
+            name, colon, value = line.partition(":")
+            if colon:
+                headers[name.strip().lower()] = value.strip()
+        missing = [name for name in MANDATORY_HEADERS if name.lower() not in headers]
+        if missing or not headers.get("content-length", "").isdigit():
+            raise ValueError(f"WARC headers missing or wrong: {missing or ['Content-Length']}")
+        self.length = int(headers["content-length"])
+        algorithm, _, self.expected = headers.get("warc-block-digest", "").partition(":")
+        if algorithm.lower() in ("md5", "sha1", "sha256", "sha512"):
+            self.digest = hashlib.new(algorithm.lower())
+
+    def finish(self) -> None:
+        if self.length is None or self.seen != self.length:
+            raise ValueError("the record's block is shorter than its Content-Length")
+        if bytes(self.tail) != RECORD_END:
+            raise ValueError("the record does not end with CRLF CRLF")
+        if self.digest is not None and not _same_digest(self.expected or "", self.digest.digest()):
+            raise ValueError("WARC-Block-Digest does not match the block")
+
+
+def _same_digest(expected: str, actual: bytes) -> bool:
+    """A labelled digest in base 32 (as warcio and most tools write it) or in hex."""
+    value = expected.strip()
+    return value.upper().rstrip("=") == base64.b32encode(actual).decode().rstrip("=") or value.lower() == actual.hex()
+
+
+def record_end(fh: IO[bytes], start: int) -> int:
+    """Where the gzip member at ``start`` ends, if it is complete and holds one whole WARC record.
+
+    The member is inflated a chunk at a time, so a bomb in a payload costs no memory;
+    zlib checks the member's CRC-32 and length (RFC 1952). Raises ValueError otherwise.
+    """
+    fh.seek(start)
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    check = RecordCheck()
+    read = 0
+    try:
+        while not inflater.eof:
+            tail = inflater.unconsumed_tail
+            data = tail or fh.read(CHUNK)
+            read += 0 if tail else len(data)
+            out = inflater.decompress(data, CHUNK)
+            if not data and not out:
+                raise ValueError("the gzip member is cut short")
+            check.feed(out)
+    except zlib.error as exc:
+        raise ValueError(f"broken gzip member: {exc}") from exc
+    check.finish()
+    return start + read - len(inflater.unused_data)
+
+
+def complete_prefix(fh: IO[bytes], size: int) -> tuple[int, str]:
+    """How many bytes from the start are complete records, and what is wrong with the next one."""
     good = 0
-    with unfinished.open("rb") as fh:
-        records = ArchiveIterator(fh)
+    while good < size:
         try:
-            for record in records:
-                record.content_stream().read()
-                good = records.get_record_offset() + records.get_record_length()
-        except Exception as exc:  # a cut gzip member or record: everything before it is kept
-            logger.warning("%s: dropping a cut record after byte %d (%s)", unfinished.name, good, exc)
-    with unfinished.open("r+b") as fh:
-        fh.truncate(good)
+            good = record_end(fh, good)
+        except ValueError as exc:
+            return good, str(exc)
+    return good, ""
+
+
+def complete_record_after(fh: IO[bytes], offset: int, size: int) -> int | None:
+    """The offset of a complete record that starts after ``offset``, if any (found by its gzip magic)."""
+    position = offset + 1
+    while position < size:
+        fh.seek(position)
+        window = fh.read(CHUNK + len(GZIP_MAGIC) - 1)
+        found = window.find(GZIP_MAGIC)
+        if found < 0:
+            position += CHUNK
+            continue
+        try:
+            record_end(fh, position + found)
+            return position + found
+        except ValueError:
+            position += found + 1
+    return None
+
+
+def salvage(unfinished: Path) -> Path:
+    """Close a file a killed run left open: keep its complete records, drop a cut last one.
+
+    A record is judged by its WARC framing alone, never by decoding its HTTP payload,
+    and the file is never cut short of a complete record: when a damaged record is
+    followed by complete ones, the file is closed whole.
+    """
+    size = unfinished.stat().st_size
+    with unfinished.open("rb") as fh:
+        good, problem = complete_prefix(fh, size)
+        later = complete_record_after(fh, good, size) if good < size else None
+    if later is not None:
+        logger.warning(
+            "%s: damaged record at byte %d (%s), complete ones follow: kept whole", unfinished.name, good, problem
+        )
+    elif good < size:
+        logger.warning("%s: dropping a cut record after byte %d (%s)", unfinished.name, good, problem)
+        with unfinished.open("r+b") as fh:
+            fh.truncate(good)
     closed = unfinished.with_name(unfinished.name.removesuffix(".open"))
     unfinished.rename(closed)
     return closed

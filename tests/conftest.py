@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -75,6 +76,10 @@ TIGHT = {
 }
 
 
+# The fault crawl's archive holds this record from before the crawl (it is in no WARC file).
+FAULT_EARLIER = '{"url": "http://earlier/", "cms_id": 1, "title": "giữ lại"}\n'
+
+
 @pytest.fixture(scope="session")
 def fault_crawl(tmp_path_factory):
     """One crawl of the hostile server (replica/faults.py and replica/hostile/), shared by every fault test.
@@ -84,10 +89,23 @@ def fault_crawl(tmp_path_factory):
     server = serve_faults(slow_seconds=3)
     archive = tmp_path_factory.mktemp("faults") / "archive"
     archive.mkdir()
-    (archive / "articles.jsonl").write_text('{"url": "http://earlier/", "cms_id": 1, "title": "giữ lại"}\n')
+    (archive / "articles.jsonl").write_text(FAULT_EARLIER, encoding="utf-8")
     started = time.monotonic()
     run = run_crawl(server.url, archive, **TIGHT)
     elapsed = time.monotonic() - started
     server.shutdown()
     (manifest,) = [json.loads(p.read_text()) for p in (archive / "runs").glob("*.json")]
     return {"run": run, "archive": archive, "server": server, "manifest": manifest, "elapsed": elapsed}
+
+
+@pytest.fixture(scope="session")
+def fault_reextracted(fault_crawl, tmp_path_factory) -> Path:
+    """A copy of the fault crawl's archive, without the record from before, rebuilt by ``reextract``."""
+    copy = tmp_path_factory.mktemp("reextracted") / "archive"
+    shutil.copytree(fault_crawl["archive"], copy)
+    articles = copy / "articles.jsonl"
+    articles.write_text(articles.read_text(encoding="utf-8").replace(FAULT_EARLIER, ""), encoding="utf-8")
+    cmd = [sys.executable, "-m", "scraper", "reextract", str(copy)]
+    run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    return copy

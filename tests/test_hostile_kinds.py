@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from replica.hostile.kinds import EMPTY_IMAGE, MISSING_IMAGE
-from tests.conftest import ROOT
 
 
 def archived(archive: Path, path: str) -> dict:
@@ -33,10 +29,6 @@ def test_a_failed_image_is_named_with_its_url_and_reason_in_the_articles_errors(
     assert f"media-failed: {file_url(fault_crawl, image)}: {reason}" in errors
 
 
-def test_reextract_names_a_failed_image_with_its_url_and_reason_as_the_crawl_does(fault_crawl, tmp_path):
-    rebuilt = tmp_path / "rebuilt"
-    shutil.copytree(fault_crawl["archive"], rebuilt)
-    cmd = [sys.executable, "-m", "scraper", "reextract", str(rebuilt)]
-    subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120, check=True)
-    errors = archived(rebuilt, "/kinds/image-empty")["errors"]
+def test_reextract_names_a_failed_image_with_its_url_and_reason_as_the_crawl_does(fault_crawl, fault_reextracted):
+    errors = archived(fault_reextracted, "/kinds/image-empty")["errors"]
     assert f"media-failed: {file_url(fault_crawl, EMPTY_IMAGE)}: empty-content" in errors

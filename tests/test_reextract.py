@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
+from replica.hostile.encodings import article
 from tests.conftest import run_crawl
+from tests.test_warc import response_record, warcinfo_record
 
 ROOT = Path(__file__).parents[1]
 RECORD_FILES = ["articles.jsonl", "pages.jsonl", "visitors.jsonl"]
@@ -121,3 +123,17 @@ def test_an_archive_without_warc_files_exits_1_with_a_message(tmp_path):
     run = reextract(tmp_path)
     assert run.returncode == 1
     assert run.stderr.strip() == f"reextract: no WARC files in {tmp_path / 'warc'}; nothing to rebuild"
+
+
+def test_reextract_drops_what_decompressed_past_the_download_maxsize_the_run_recorded(tmp_path):
+    """The run's 1,000,000 bytes, not the project's 50 MiB: the crawl dropped that answer, so does reextract."""
+    kept, dropped = article("Trang vừa cỡ"), article("Trang quá cỡ").replace(b"</body>", b" " * 2_000_000 + b"</body>")
+    (tmp_path / "warc").mkdir()
+    (tmp_path / "warc" / "lavusta-20250101000000-00001.warc.gz").write_bytes(
+        warcinfo_record(**{"setting-DOWNLOAD_MAXSIZE": "1000000"})
+        + response_record("http://127.0.0.1/kept", gzip.compress(kept), "gzip")
+        + response_record("http://127.0.0.1/dropped", gzip.compress(dropped), "gzip")
+    )
+    run = reextract(tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert [record["title"] for record in records(tmp_path / "articles.jsonl")] == ["Trang vừa cỡ"]

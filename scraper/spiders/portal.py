@@ -81,6 +81,12 @@ class PortalSpider(scrapy.Spider):
         """One line per page that could not be fetched; the crawl goes on."""
         request = failure.request
         if failure.check(IgnoreRequest) and not failure.check(HttpError):
+            # Scrapy's HttpCompressionMiddleware drops a decompression bomb with an IgnoreRequest
+            # too, saying so: that answer is an error, not a filtered request.
+            if "exceeded DOWNLOAD_MAXSIZE" in str(failure.value):
+                self.crawler.stats.inc_value("errors/too-large")
+                self.logger.error("Could not fetch %s: too-large: %s", request.url, failure.value)
+                return
             self.crawler.stats.inc_value("skipped/ignored")
             self.logger.debug("Not fetched (robots.txt or a filter): %s", request.url)
             return
