@@ -11,6 +11,7 @@ import csv
 import json
 import logging
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -20,7 +21,11 @@ logger = logging.getLogger(__name__)
 
 LIST_SEPARATOR = " | "
 # A cell that starts with one of these is a formula to a spreadsheet (CWE-1236).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t")
+# C0 controls but tab and line feed, DEL and C1 controls: a terminal runs them (ESC [31m
+# recolours it, a lone CR overwrites the line). Tab and line feed are plain text in a
+# quoted cell (a body's paragraphs are split by line feeds).
+CSV_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 Record = dict[str, Any]
 
@@ -135,17 +140,29 @@ def _flat(value: Any, keys: tuple[str, ...]) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def control_picture(match: re.Match[str]) -> str:
+    """A control as a visible stand-in: its Unicode control picture (ESC → ␛, DEL → ␡), U+FFFD for C1 (none has one)."""
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
 def csv_cell(value: Any, keys: tuple[str, ...] = ()) -> Any:
-    """A value as a spreadsheet-safe cell: lists joined, objects flattened, formulas neutralized."""
+    """A value as a spreadsheet- and terminal-safe cell.
+
+    Lists are joined, objects flattened, controls made visible, formulas neutralized.
+    """
     if value is None:
         return ""
     if isinstance(value, list):
         value = LIST_SEPARATOR.join(_flat(v, keys) for v in value)
     elif isinstance(value, dict):
         value = json.dumps(value, ensure_ascii=False, sort_keys=True) if value else ""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    value = CSV_CONTROL.sub(control_picture, value)
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 class CsvWriter:

@@ -120,3 +120,36 @@ def test_utf8_bytes_under_a_latin1_label_read_as_utf8():
 def test_decomposed_page_is_composed():
     page = f"<html><body><p>{unicodedata.normalize('NFD', SENTENCE)}</p></body></html>".encode()
     assert load(page, "http://h/").lines[0].text == SENTENCE
+
+
+def test_declared_utf8_page_with_bad_bytes_keeps_its_text_with_a_mark_at_each():
+    page = f"<html><body><p>{SENTENCE}</p></body></html>".encode().replace(b" Long", b"\xff Long")
+    doc = load(page, "http://h/", "text/html; charset=utf-8")
+    assert doc.lines[0].text == SENTENCE.replace(" Long", "\ufffd Long")
+    assert doc.decode_errors == 1
+
+
+def test_undeclared_page_of_utf8_but_for_a_few_bad_bytes_reads_as_utf8_with_marks():
+    # 20 valid multi-byte sequences (the sentence's Vietnamese letters) against 3 bad bytes (93, 94, FF).
+    page = f"<html><body><p>{SENTENCE}</p></body></html>".encode()
+    page = page.replace(b"Long An", b"\x93Long An\x94").replace(b" 2023", b"\xff 2023")
+    doc = load(page, "http://h/")
+    assert doc.lines[0].text == SENTENCE.replace("Long An", "\ufffdLong An\ufffd").replace(" 2023", "\ufffd 2023")
+    assert doc.decode_errors == 3
+
+
+def test_windows_1258_page_with_an_accidental_utf8_sequence_is_still_windows_1258():
+    # cp1258 writes "ỏ" as o and a hook (D2); D2 before "”" (94) is also UTF-8's U+0494: one valid
+    # sequence against the many bad ones of the other letters.
+    text = f"{SENTENCE} “nhỏ”"
+    page = b"<html><body><p>" + cp1258(text) + b"</p></body></html>"
+    assert "\u0494".encode() in page
+    assert load(page, "http://h/").lines[0].text == text
+
+
+def test_a_text_page_with_bad_utf8_bytes_has_them_counted_in_its_errors():
+    text = "Giới thiệu chung\n" + f"{SENTENCE}. " * 3
+    page = text_to_html(text).encode().replace(b" Long", b"\xff Long")
+    parsed = parse_page(page, "http://h/Default.aspx?tabid=609", content_type="text/html; charset=utf-8")
+    assert parsed.kind == "page"
+    assert parsed.page.errors == ["decode-errors: 3"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import tracemalloc
 
 import pandas as pd
@@ -37,6 +38,32 @@ def test_csv_is_utf8_with_bom_and_reads_back_in_pandas(tmp_path):
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     frame = pd.read_csv(path, encoding="utf-8-sig")
     assert frame.loc[0, "title"] == "Tỉnh ủy"
+
+
+@pytest.mark.parametrize(
+    ("text", "cell"),
+    [
+        ("\x1b[31mđỏ", "\u241b[31mđỏ"),  # ESC → ␛, its control picture
+        ("chuông\x07", "chuông\u2407"),  # BEL → ␇
+        ("a\rb", "a\u240db"),  # a lone CR overwrites a terminal's line: ␍
+        ("xóa\x7f", "xóa\u2421"),  # DEL → ␡
+        ("\x9b2J", "\ufffd2J"),  # C1 controls have no picture: U+FFFD
+    ],
+)
+def test_csv_cell_shows_a_control_character_as_a_visible_stand_in(text, cell):
+    assert store.csv_cell(text) == cell
+
+
+def test_csv_of_a_record_with_controls_reads_back_without_them_while_the_jsonl_keeps_them(tmp_path):
+    """Tab and line feed are text, kept: a body's paragraphs are split by line feeds."""
+    record = {"title_raw": "Liên hiệp hội \x1b[31mcảnh báo\x07", "body_raw": "\x9b2J đoạn\tmột\n\nđoạn hai\x1b[0m"}
+    store.write_jsonl(tmp_path / "a.jsonl", [record])
+    store.write_csv(tmp_path / "a.csv", [record], {"title_raw": (), "body_raw": ()})
+    frame = pd.read_csv(tmp_path / "a.csv", encoding="utf-8-sig", dtype=str)
+    for value in frame.loc[0]:
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", value)
+    assert frame.loc[0, "body_raw"] == "\ufffd2J đoạn\tmột\n\nđoạn hai\u241b[0m"
+    assert list(store.read_jsonl(tmp_path / "a.jsonl")) == [record]
 
 
 def test_rerun_keeps_one_record_per_article_the_newest(tmp_path):

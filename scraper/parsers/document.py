@@ -78,6 +78,10 @@ _SOURCE_BREAKS = re.compile(r"[\r\n\t]+")
 # C0 controls but tab and line ends, and DEL: no page means them, and lxml refuses them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _EDGE = " \t\r\n"
+REPLACEMENT = "\ufffd"
+# Steps of the line builder's walk: (step, element, inside a link, the block to return to).
+_OPEN, _TAIL, _CLOSE = 0, 1, 2
+_Steps = list[tuple[int, etree._Element, bool, etree._Element | None]]
 
 
 @dataclass
@@ -108,31 +112,47 @@ class Document:
     root: etree._Element
     lines: list[Line]
     base_url: str
+    decode_errors: int = 0
 
     @property
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
 
 
-def decode(body: bytes, content_type: str | None = None) -> str:
-    """Bytes to NFC text, whatever the page declares.
+def decode(body: bytes, content_type: str | None = None) -> tuple[str, int]:
+    """Bytes to NFC text, whatever the page declares, and how many bad UTF-8 sequences it held.
 
-    Bytes that are valid UTF-8 are UTF-8, whatever the label says (a "latin-1" label
-    on UTF-8 bytes is a common server mistake); otherwise a declared legacy charset
-    (HTTP, then meta) is honoured; an undeclared one, or a "UTF-8" that is not, is
-    detected by charset-normalizer, which knows windows-1258. Older Vietnamese pages
-    are also decomposed: composing to NFC makes them searchable.
+    Bytes that are mostly UTF-8 (more valid multi-byte sequences than invalid ones) are
+    UTF-8 whatever the label says: a "latin-1" label on UTF-8 bytes is a common server
+    mistake, and one stray byte must not turn a whole page into a guess. Each invalid
+    sequence becomes one U+FFFD where it stood (Python's "replace" handler, which
+    replaces maximal subparts as the Unicode Standard and the WHATWG decoder do), and
+    is counted. Legacy text almost never forms a valid UTF-8 sequence, so otherwise a
+    declared legacy charset (HTTP, then meta) is honoured, and an undeclared one, or a
+    "UTF-8" that is not, is detected by charset-normalizer, which knows windows-1258.
+    Older Vietnamese pages are also decomposed: composing to NFC makes them searchable.
     """
     try:
-        text = body.decode("utf-8-sig")
+        return unicodedata.normalize("NFC", body.decode("utf-8-sig")), 0
     except UnicodeDecodeError:
-        declared = http_content_type_encoding(content_type) or html_body_declared_encoding(body)
-        if declared and resolve_encoding(declared) != "utf-8":
-            _, text = html_to_unicode(content_type, body)
-        else:
-            guess = charset_normalizer.from_bytes(body).best()
-            text = str(guess) if guess is not None else body.decode("cp1252", errors="replace")
-    return unicodedata.normalize("NFC", text)
+        marked, valid, invalid = _utf8_marked(body)
+    if valid > invalid:
+        return unicodedata.normalize("NFC", marked), invalid
+    declared = http_content_type_encoding(content_type) or html_body_declared_encoding(body)
+    if declared and resolve_encoding(declared) != "utf-8":
+        _, text = html_to_unicode(content_type, body)
+    else:
+        guess = charset_normalizer.from_bytes(body).best()
+        text = str(guess) if guess is not None else body.decode("cp1252", errors="replace")
+    return unicodedata.normalize("NFC", text), 0
+
+
+def _utf8_marked(body: bytes) -> tuple[str, int, int]:
+    """``body`` as UTF-8 with U+FFFD for each invalid sequence; counts of valid multi-byte and invalid ones."""
+    text = body.decode("utf-8-sig", errors="replace")
+    invalid = text.count(REPLACEMENT) - body.count(REPLACEMENT.encode())
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    return text, non_ascii - invalid, invalid
 
 
 def _strip(root: etree._Element) -> None:
@@ -173,12 +193,30 @@ class _LineBuilder:
             if in_link:
                 self.link_chars += len(text.strip())
 
-    def walk(self, el: etree._Element, in_link: bool = False) -> None:
+    def walk(self, root: etree._Element) -> None:
+        """Depth first, on a stack of its own: markup nested thousands deep is no RecursionError.
+
+        Each element opens (its text), then each child is walked and followed by its tail,
+        then a block closes: the order a recursive walk would take.
+        """
+        stack: _Steps = [(_OPEN, root, False, None)]
+        while stack:
+            step, el, in_link, outer = stack.pop()
+            if step == _TAIL:
+                self.add(el.tail, in_link)
+            elif step == _CLOSE:
+                self.flush()
+                self.block = outer
+            else:
+                self.open(el, in_link, stack)
+
+    def open(self, el: etree._Element, in_link: bool, stack: _Steps) -> None:
+        """Start ``el``: cut a line at a block or ``<br>``, note a link or image, queue its children."""
         tag = el.tag if isinstance(el.tag, str) else ""
-        is_block = tag in BLOCK_TAGS
-        if is_block:
+        if tag in BLOCK_TAGS:
             self.flush()
-            outer, self.block = self.block, el
+            stack.append((_CLOSE, el, in_link, self.block))
+            self.block = el
         if tag == "br":
             self.flush()
         elif tag == "img":
@@ -189,12 +227,9 @@ class _LineBuilder:
             # An e-mail address or phone number is content; only links that lead to pages navigate.
             in_link = in_link or not href.lower().startswith(("mailto:", "tel:"))
         self.add(el.text, in_link)
-        for child in el:
-            self.walk(child, in_link)
-            self.add(child.tail, in_link)
-        if is_block:
-            self.flush()
-            self.block = outer
+        for child in reversed(el):
+            stack.append((_TAIL, child, in_link, None))
+            stack.append((_OPEN, child, in_link, None))
 
 
 def load(html: str | bytes, url: str, content_type: str | None = None) -> Document:
@@ -203,17 +238,21 @@ def load(html: str | bytes, url: str, content_type: str | None = None) -> Docume
     Bytes are decoded here, with the HTTP ``content_type`` when there is one, so a
     crawl, ``extract`` and re-extraction from WARC files decode a page alike.
     """
+    decode_errors = 0
     if isinstance(html, bytes):
-        html = decode(html, content_type)
+        html, decode_errors = decode(html, content_type)
     html = _CONTROL.sub("", html)
+    # huge_tree lifts libxml2's limits (256 levels of nesting, 10 MB text nodes): DOWNLOAD_MAXSIZE
+    # bounds the input. A parser of its own per page: lxml parsers are not shared between threads.
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        root = lxml.html.document_fromstring(html)
+        root = lxml.html.document_fromstring(html, parser=parser)
     except etree.ParserError:  # nothing lxml can call a document ("", "</ "): an empty page
-        root = lxml.html.document_fromstring("<html></html>")
+        root = lxml.html.document_fromstring("<html></html>", parser=parser)
     base = root.xpath("string(//base/@href)") or url
     _strip(root)
     builder = _LineBuilder()
     builder.block = root
     builder.walk(root)
     builder.flush()
-    return Document(root, builder.lines, base)
+    return Document(root, builder.lines, base, decode_errors)

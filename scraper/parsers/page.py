@@ -50,6 +50,11 @@ def _is_list_entry(doc: Document, index: int) -> bool:
     return False
 
 
+def _decode_problems(doc: Document) -> list[str]:
+    """The page's invalid UTF-8 sequences (each a U+FFFD in the text), when it had any."""
+    return [f"decode-errors: {doc.decode_errors}"] if doc.decode_errors else []
+
+
 def parse_page(
     html: str | bytes, url: str, fetched_at: str | None = None, content_type: str | None = None
 ) -> ParsedPage:
@@ -92,7 +97,10 @@ def parse_page(
             title_raw=fields.title_raw,
             body_raw=body,
             category_raw=fields.category_raw,
-            errors=fields.errors + found.clock_problems + [f"body-{p}" for p in body_problems],
+            errors=fields.errors
+            + found.clock_problems
+            + [f"body-{p}" for p in body_problems]
+            + _decode_problems(doc),
         )
         return parsed
     if site.NOT_FOUND.search(doc.text):
@@ -111,5 +119,6 @@ def parse_page(
             title_raw=static.title_raw,
             page_clock=found.page_clock,
             fetched_at=fetched_at,
+            errors=_decode_problems(doc),
         )
     return parsed
