@@ -51,6 +51,13 @@ FAULTS = {
     "/f/tcvn3": "a page typed in TCVN3 (.VnTime fonts)",
     "/f/nfd": "a page in decomposed Unicode",
 }
+# Settings under which a crawl meets these faults at once instead of waiting them out.
+TIGHT = {
+    "DOWNLOAD_TIMEOUT": "1",
+    "DOWNLOAD_MAXSIZE": "1000000",
+    "RETRY_TIMES": "1",
+    "ARCHIVE_RETRY_BASE_DELAY": "0.1",
+}
 LEGACY_TITLE = "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Long An tổng kết năm 2023"
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from replica.faults import serve_faults
+from replica.faults import TIGHT, serve_faults
 from replica.server import serve
 
 SEED_TEXT_FILE = Path(__file__).parents[1] / "replica" / "data" / "seed-page-cmsid-743.txt"
@@ -65,15 +65,6 @@ def replica():
     server = serve()
     yield server
     server.shutdown()
-
-
-# Settings that make the fault crawl quick: faults are met at once, not waited out.
-TIGHT = {
-    "DOWNLOAD_TIMEOUT": "1",
-    "DOWNLOAD_MAXSIZE": "1000000",
-    "RETRY_TIMES": "1",
-    "ARCHIVE_RETRY_BASE_DELAY": "0.1",
-}
 
 
 # The fault crawl's archive holds this record from before the crawl (it is in no WARC file).
