@@ -85,9 +85,11 @@ def fault_crawl(tmp_path_factory):
     archive = tmp_path_factory.mktemp("faults") / "archive"
     archive.mkdir()
     (archive / "articles.jsonl").write_text('{"url": "http://earlier/", "cms_id": 1, "title": "giữ lại"}\n')
-    started = time.monotonic()
-    run = run_crawl(server.url, archive, **TIGHT)
-    elapsed = time.monotonic() - started
-    server.shutdown()
+    try:
+        started = time.monotonic()
+        run = run_crawl(server.url, archive, **TIGHT)
+        elapsed = time.monotonic() - started
+    finally:
+        server.shutdown()
     (manifest,) = [json.loads(p.read_text()) for p in (archive / "runs").glob("*.json")]
     return {"run": run, "archive": archive, "server": server, "manifest": manifest, "elapsed": elapsed}

@@ -33,8 +33,10 @@ class Forbidden(BaseHTTPRequestHandler):
 def finished(tmp_path_factory):
     server = serve()
     archive = tmp_path_factory.mktemp("runs")
-    run = crawl(server.url, archive)
-    server.shutdown()
+    try:
+        run = crawl(server.url, archive)
+    finally:
+        server.shutdown()
     return run, archive
 
 
