@@ -15,9 +15,8 @@ from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
-from viparse.normalize.tcvn3 import TCVN3
-
 from replica import hostile
+from replica.legacy import tcvn3_as_latin1
 
 ARTICLE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body>
 <div>Thứ Năm,18/04/2024 13:32 Chào mừng bạn đến với trang thông tin điện tử !</div>
@@ -62,9 +61,8 @@ LEGACY_TITLE = "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Long 
 
 
 def tcvn3(text: str) -> str:
-    """Text as a .VnTime font shows it, from viparse's TCVN3 table turned around."""
-    table = {unicode: legacy for legacy, unicode in TCVN3.pairs if len(unicode) == 1}
-    return "".join(table.get(char, char) for char in text)
+    """Text as a .VnTime font shows it, from the standard's TCVN3 table (replica/legacy.py), not the reader's."""
+    return tcvn3_as_latin1(text)
 
 
 

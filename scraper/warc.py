@@ -326,6 +326,7 @@ class WarcCaptureMiddleware:
             request.url,
             "request",
             payload=BytesIO(request.body),
+            length=len(request.body),  # known: warcio then buffers no temporary file
             http_headers=StatusAndHeaders(request_line, request_headers, is_http_request=True),
             warc_headers_dict=warc_date,
         )
@@ -338,6 +339,7 @@ class WarcCaptureMiddleware:
             response.url,
             "response",
             payload=BytesIO(response.body),
+            length=len(response.body),  # known: warcio then buffers no temporary file
             http_headers=StatusAndHeaders(
                 f"{response.status} {reason}".strip(), headers, protocol=response.protocol or "HTTP/1.1"
             ),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -14,6 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from bench.reliability import EARLIER, reextract_copy
 from replica.faults import TIGHT, serve_faults
 from replica.server import serve
 
@@ -68,7 +68,7 @@ def replica():
 
 
 # The fault crawl's archive holds this record from before the crawl (it is in no WARC file).
-FAULT_EARLIER = '{"url": "http://earlier/", "cms_id": 1, "title": "giữ lại"}\n'
+FAULT_EARLIER = EARLIER
 
 
 @pytest.fixture(scope="session")
@@ -81,10 +81,12 @@ def fault_crawl(tmp_path_factory):
     archive = tmp_path_factory.mktemp("faults") / "archive"
     archive.mkdir()
     (archive / "articles.jsonl").write_text(FAULT_EARLIER, encoding="utf-8")
-    started = time.monotonic()
-    run = run_crawl(server.url, archive, **TIGHT)
-    elapsed = time.monotonic() - started
-    server.shutdown()
+    try:
+        started = time.monotonic()
+        run = run_crawl(server.url, archive, **TIGHT)
+        elapsed = time.monotonic() - started
+    finally:
+        server.shutdown()
     (manifest,) = [json.loads(p.read_text()) for p in (archive / "runs").glob("*.json")]
     return {"run": run, "archive": archive, "server": server, "manifest": manifest, "elapsed": elapsed}
 
@@ -92,11 +94,6 @@ def fault_crawl(tmp_path_factory):
 @pytest.fixture(scope="session")
 def fault_reextracted(fault_crawl, tmp_path_factory) -> Path:
     """A copy of the fault crawl's archive, without the record from before, rebuilt by ``reextract``."""
-    copy = tmp_path_factory.mktemp("reextracted") / "archive"
-    shutil.copytree(fault_crawl["archive"], copy)
-    articles = copy / "articles.jsonl"
-    articles.write_text(articles.read_text(encoding="utf-8").replace(FAULT_EARLIER, ""), encoding="utf-8")
-    cmd = [sys.executable, "-m", "scraper", "reextract", str(copy)]
-    run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    copy, run = reextract_copy(fault_crawl["archive"], tmp_path_factory.mktemp("reextracted"))
     assert run.returncode == 0, run.stderr
     return copy

@@ -17,6 +17,11 @@ def crawl(fault_crawl):
     return fault_crawl
 
 
+def records(crawl) -> list[dict]:
+    """The article records the crawl left, read and closed."""
+    return [json.loads(line) for line in (crawl["archive"] / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
 def gets(crawl) -> Counter:
     return Counter(path for method, path in crawl["server"].requests if method == "GET")
 
@@ -55,7 +60,7 @@ def test_no_retry_where_it_cannot_help(crawl):
 
 
 def test_a_server_that_recovers_gives_its_page(crawl):
-    titles = [json.loads(line)["title"] for line in (crawl["archive"] / "articles.jsonl").open(encoding="utf-8")]
+    titles = [record["title"] for record in records(crawl)]
     assert "Trang trở lại sau khi máy chủ bận" in titles
 
 
@@ -72,7 +77,7 @@ def test_no_request_leaves_the_start_host(crawl):
 
 
 def test_the_same_article_under_extra_parameters_is_one_record(crawl):
-    urls = [json.loads(line)["url"] for line in (crawl["archive"] / "articles.jsonl").open(encoding="utf-8")]
+    urls = [record["url"] for record in records(crawl)]
     assert sum(1 for url in urls if url.endswith("CmsId=1")) == 1
     assert gets(crawl)["/Default.aspx?tabid=620&ChiTiet=True&CmsId=1"] == 1
 
@@ -100,12 +105,11 @@ def test_hostile_text_is_kept_as_text_and_safe_in_csv(crawl):
 
 
 def test_a_wrong_charset_label_does_not_garble_the_text(crawl):
-    titles = [json.loads(line)["title"] for line in (crawl["archive"] / "articles.jsonl").open(encoding="utf-8")]
+    titles = [record["title"] for record in records(crawl)]
     assert "Trang sai bảng mã" in titles
 
 
 @pytest.mark.parametrize("path", ["/f/cp1258", "/f/tcvn3", "/f/nfd"])
 def test_legacy_and_decomposed_pages_give_proper_vietnamese(crawl, path):
-    records = [json.loads(line) for line in (crawl["archive"] / "articles.jsonl").open(encoding="utf-8")]
-    (record,) = [r for r in records if r["url"].endswith(path)]
+    (record,) = [r for r in records(crawl) if r["url"].endswith(path)]
     assert record["title"] == LEGACY_TITLE

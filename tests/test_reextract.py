@@ -93,6 +93,7 @@ def gzip_archives(replica, tmp_path_factory):
         yield crawled_and_reextracted(f"http://127.0.0.1:{proxy.server_port}/", tmp_path_factory.mktemp("gzip"))
     finally:
         proxy.shutdown()
+        proxy.server_close()
 
 
 @pytest.mark.parametrize("name", RECORD_FILES)

@@ -27,17 +27,18 @@ def resumed(tmp_path_factory):
     server = serve()
     archive = tmp_path_factory.mktemp("killed")
     slow = crawl_command(server.url, archive, DOWNLOAD_DELAY="0.2")
-    killed = subprocess.Popen(slow, cwd=ROOT, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while staged_articles(archive) < 8 and time.monotonic() < deadline:
-        time.sleep(0.1)
-    os.kill(killed.pid, signal.SIGKILL)
-    killed.wait()
-    staged = next(archive.glob(".staging/*/articles.jsonl"))
-    with staged.open("ab") as fh:  # as if the kill had come in the middle of a write
-        fh.write(b'{"url": "http://127.0.0.1/cut-short", "tit')
-    run = run_crawl(server.url, archive)
-    server.shutdown()
+    try:
+        with subprocess.Popen(slow, cwd=ROOT, stderr=subprocess.DEVNULL) as killed:
+            deadline = time.monotonic() + 60
+            while staged_articles(archive) < 8 and time.monotonic() < deadline:
+                time.sleep(0.1)
+            os.kill(killed.pid, signal.SIGKILL)
+        staged = next(archive.glob(".staging/*/articles.jsonl"))
+        with staged.open("ab") as fh:  # as if the kill had come in the middle of a write
+            fh.write(b'{"url": "http://127.0.0.1/cut-short", "tit')
+        run = run_crawl(server.url, archive)
+    finally:
+        server.shutdown()
     return run, archive, server.url
 
 

@@ -73,8 +73,10 @@ def crawl_throttled(busy: int, archive: Path) -> tuple[subprocess.CompletedProce
 def finished(tmp_path_factory):
     server = serve()
     archive = tmp_path_factory.mktemp("runs")
-    run = crawl(server.url, archive)
-    server.shutdown()
+    try:
+        run = crawl(server.url, archive)
+    finally:
+        server.shutdown()
     return run, archive
 
 
@@ -109,8 +111,11 @@ def test_a_second_run_on_a_locked_archive_exits_at_once_with_its_own_status(tmp_
 def test_a_site_that_blocks_the_crawler_fails_the_run(tmp_path):
     server = ThreadingHTTPServer(("127.0.0.1", 0), Forbidden)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    run = crawl(f"http://127.0.0.1:{server.server_port}/", tmp_path)
-    server.shutdown()
+    try:
+        run = crawl(f"http://127.0.0.1:{server.server_port}/", tmp_path)
+    finally:
+        server.shutdown()
+        server.server_close()
     assert run.returncode == EXIT_FAILED
     assert "blocking the crawler" in run.stderr.strip().splitlines()[-1]
 

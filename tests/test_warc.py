@@ -51,8 +51,11 @@ def archive(tmp_path_factory):
     server = ThreadingHTTPServer(("127.0.0.1", 0), GzipHandler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     folder = tmp_path_factory.mktemp("warc-archive")
-    run = run_crawl(f"http://127.0.0.1:{server.server_port}/", folder, ARCHIVE_WARC_MAX_SIZE="1")
-    server.shutdown()
+    try:
+        run = run_crawl(f"http://127.0.0.1:{server.server_port}/", folder, ARCHIVE_WARC_MAX_SIZE="1")
+    finally:
+        server.shutdown()
+        server.server_close()
     assert run.returncode == 0, run.stderr[-2000:]
     return folder
 
