@@ -11,7 +11,7 @@ from replica.hostile.kinds import EMPTY_IMAGE, MISSING_IMAGE
 
 
 def archived(archive: Path, path: str) -> dict:
-    records = [json.loads(line) for line in (archive / "articles.jsonl").open(encoding="utf-8")]
+    records = [json.loads(line) for line in (archive / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
     (found,) = [r for r in records if r["url"].endswith(path)]
     return found
 

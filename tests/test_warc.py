@@ -117,7 +117,8 @@ def response_record(url: str, body: bytes, encoding: str | None = None) -> bytes
     out = BytesIO()
     writer = WARCWriter(out, gzip=True, warc_version="1.1")
     http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(body), http_headers=http))
+    record = writer.create_warc_record(url, "response", payload=BytesIO(body), length=len(body), http_headers=http)
+    writer.write_record(record)
     return out.getvalue()
 
 

@@ -75,7 +75,7 @@ def test_the_runs_records_stay_staged_for_the_next_run(disk_full):
 
 def test_the_next_run_merges_them_and_loses_nothing(disk_full):
     assert disk_full["rerun"].returncode == 0, disk_full["rerun"].stderr[-2000:]
-    urls = [json.loads(line)["url"] for line in (disk_full["archive"] / "articles.jsonl").open(encoding="utf-8")]
+    urls = [json.loads(line)["url"] for line in (disk_full["archive"] / "articles.jsonl").read_text().splitlines()]
     expected = [e["url"] for e in expected_articles(disk_full["url"])]
     assert sorted(urls) == sorted(expected + [f"http://earlier/{n:04d}" for n in range(EARLIER)])
 
