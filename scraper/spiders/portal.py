@@ -9,6 +9,7 @@ decided by what it holds, not by its URL. On an archive that already holds pages
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -23,7 +24,7 @@ from twisted.python.failure import Failure
 
 from scraper.items import Removal
 from scraper.parsers import site
-from scraper.parsers.links import Postback
+from scraper.parsers.links import Links
 from scraper.parsers.page import now_utc, parse_page
 from scraper.parsers.urls import canonical_article_url, canonical_url, split_paging
 from scraper.revisit import RevisitPolicy
@@ -77,6 +78,8 @@ class PortalSpider(scrapy.Spider):
         self.full, self.refresh = _flag(full), _flag(refresh)
         # Each list page is asked for once, by link or by postback, whichever comes first.
         self.list_pages_seen: set[tuple[Any, ...]] = set()
+        self.list_pages_asked: Counter[str] = Counter()
+        self.lists_cut: set[str] = set()
         self.visitors_taken = False
         self.state: StateStore | None = None
         self.revisit: RevisitPolicy | None = None
@@ -145,7 +148,7 @@ class PortalSpider(scrapy.Spider):
             self.state.seen(parsed.url, fetched_at, status=response.status, kind="list")
         elif parsed.kind == "missing":
             yield from self.gone(parsed.url, fetched_at, "tin-khong-ton-tai")
-        yield from self.follow(response, parsed.links.pages, parsed.links.postbacks)
+        yield from self.follow(response, parsed.links)
 
     def revisited(self, response: Response, fetched_at: str) -> Iterator[Removal]:
         """A 304 confirms a known page unchanged; a 404 or 410 marks a known article removed."""
@@ -184,13 +187,16 @@ class PortalSpider(scrapy.Spider):
         self.list_pages_seen.add(key)
         return True
 
-    def follow(self, response: Response, pages: list[str], postbacks: list[Postback]) -> Iterator[Request]:
+    def follow(self, response: Response, links: Links) -> Iterator[Request]:
         """Requests for the links and pager posts of a page.
 
         A numbered pager post ("3", "Page$3") and a ``&Page=3`` link name the same
         list page; "next" names the page after the one it sits on, known by the
-        links that page shows.
+        links that page shows. Pages of a list do not add to the depth: their own
+        limit is ``ARCHIVE_MAX_LIST_PAGES`` per list, "next" posts included.
         """
+        self.count_bad_numbers(response, links.bad_numbers)
+        pages, postbacks = links.pages, links.postbacks
         deeper = self.revisit.follow_deeper([u for u in pages if canonical_article_url(u)])
         for url in pages:
             base, page = split_paging(url)
@@ -202,10 +208,8 @@ class PortalSpider(scrapy.Spider):
                     yield self.page_request(url)
             elif page > 1 and not deeper:
                 self.crawler.stats.inc_value("revisit/skipped_list_pages")
-            elif page > self.max_list_pages:
-                self.crawler.stats.inc_value("errors/list-too-long")
-            elif self.first_time((base, page)):
-                yield self.page_request(url, list_page=(base, page))
+            elif self.first_time((base, page)) and self.within_list_limit(base, page):
+                yield self.page_request(url, list_page=(base, page), depth_reset=True)
         here, _ = split_paging(canonical_url(response.url))
         shown = hash(tuple(pages))
         for postback in postbacks:
@@ -214,10 +218,7 @@ class PortalSpider(scrapy.Spider):
             if not deeper and page != 1:
                 self.crawler.stats.inc_value("revisit/skipped_list_pages")
                 continue
-            if page and page > self.max_list_pages:
-                self.crawler.stats.inc_value("errors/list-too-long")
-                continue
-            if not self.first_time(key):
+            if not self.first_time(key) or not self.within_list_limit(here, page):
                 continue
             try:
                 yield FormRequest.from_response(
@@ -226,7 +227,26 @@ class PortalSpider(scrapy.Spider):
                     dont_click=True,
                     callback=self.parse,
                     errback=self.failed,
-                    meta={"list_page": key},
+                    meta={"list_page": key, "depth_reset": True},
                 )
             except ValueError:
                 self.logger.debug("No form to post back on %s", response.url)
+
+    def within_list_limit(self, base: str, page: int | None) -> bool:
+        """Whether one more page of the list at ``base`` (page ``page``, None for "next") may be asked for."""
+        if (page or 0) <= self.max_list_pages and self.list_pages_asked[base] < self.max_list_pages:
+            self.list_pages_asked[base] += 1
+            return True
+        self.crawler.stats.inc_value("limits/list_pages")
+        if base not in self.lists_cut:
+            self.lists_cut.add(base)
+            limit = self.max_list_pages
+            self.logger.warning("List longer than ARCHIVE_MAX_LIST_PAGES=%d, not followed further: %s", limit, base)
+        return False
+
+    def count_bad_numbers(self, response: Response, bad: list[str]) -> None:
+        """A link whose id or page is no number is broken: skipped, counted, logged once per page."""
+        if bad:
+            self.crawler.stats.inc_value("links/skipped_bad_number", len(bad))
+            example = bad[0][:200]
+            self.logger.warning("%d links with a number that is no number skipped on %s: %s", len(bad), response.url, example)
