@@ -248,5 +248,6 @@ class PortalSpider(scrapy.Spider):
         """A link whose id or page is no number is broken: skipped, counted, logged once per page."""
         if bad:
             self.crawler.stats.inc_value("links/skipped_bad_number", len(bad))
-            example = bad[0][:200]
-            self.logger.warning("%d links with a number that is no number skipped on %s: %s", len(bad), response.url, example)
+            self.logger.warning(
+                "%d links with a number that is no number skipped on %s: %s", len(bad), response.url, bad[0][:200]
+            )
