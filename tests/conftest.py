@@ -72,6 +72,9 @@ TIGHT = {
     "DOWNLOAD_MAXSIZE": "1000000",
     "RETRY_TIMES": "1",
     "ARCHIVE_RETRY_BASE_DELAY": "0.1",
+    # Small limits, so that the traps of replica/hostile/links.py are stopped in a few requests.
+    "DEPTH_LIMIT": "10",
+    "ARCHIVE_MAX_LIST_PAGES": "10",
 }
 
 
