@@ -19,13 +19,14 @@ class Limit:
     setting: str
     stat: str | None = None  # counts the requests it dropped, one by one
     finish_reason: str | None = None  # or: it closed the run, and the queue left is what it stopped
+    seconds: bool = False  # its value is a number of seconds, not a count
 
 
 LIMITS = (
     Limit("depth", "DEPTH_LIMIT", stat="depth/request_ignored_count"),
     Limit("list_pages", "ARCHIVE_MAX_LIST_PAGES", stat="limits/list_pages"),
     Limit("requests_per_run", "CLOSESPIDER_PAGECOUNT", finish_reason="closespider_pagecount"),
-    Limit("run_time", "CLOSESPIDER_TIMEOUT", finish_reason="closespider_timeout"),
+    Limit("run_time", "CLOSESPIDER_TIMEOUT", finish_reason="closespider_timeout", seconds=True),
 )
 STOPPED_BY = {limit.finish_reason: limit for limit in LIMITS if limit.finish_reason}
 
@@ -44,7 +45,7 @@ def report(stats: dict[str, Any], settings: BaseSettings) -> dict[str, dict[str,
     return {
         limit.name: {
             "setting": limit.setting,
-            "value": settings.get(limit.setting),
+            "value": settings.getfloat(limit.setting) if limit.seconds else settings.getint(limit.setting),
             "hit": bool(stopped(limit, stats)) or stats.get("finish_reason") == limit.finish_reason,
             "stopped": stopped(limit, stats),
         }

@@ -6,7 +6,8 @@
 - Traps, each bounded here too (``TRAP_STEPS``) so a crawl without limits still ends:
   ``/links/deep/a/`` (a path that repeats for ever), ``/Default.aspx?tabid=70001``
   (a tabid that grows by one on each page), ``/links/next`` (a "Trang sau" postback
-  whose ``__VIEWSTATE`` and links change each time).
+  whose ``__VIEWSTATE`` and links change each time); ``/links/traps``, linked from
+  nowhere, leads to the first two.
 - ``/links/other-port``, ``/links/redirect-other-port``: an article whose links, a
   protocol-relative link and an image, and a redirect, lead to another port of
   127.0.0.1, served by a second listener started on first use that records every
@@ -156,6 +157,8 @@ def handle(handler: Any, method: str, path: str, query: dict[str, str], body: by
         _odd_numbers(handler)
     elif path == "/links/retry-after-odd":
         _retry_after_odd(handler)
+    elif path == "/links/traps":
+        handler.reply(200, _html(_list('<a href="/links/deep/a/">a</a> <a href="/Default.aspx?tabid=70001">t</a>')))
     elif path.startswith("/links/deep/"):
         _deep(handler, path)
     elif path == "/links/next":
