@@ -8,7 +8,7 @@ from pathlib import Path
 
 from replica.faults import serve_faults
 from replica.hostile import links
-from scraper.settings import DEPTH_LIMIT
+from scraper import settings
 from tests.conftest import TIGHT, run_crawl
 
 TIGHT_DEPTH = int(TIGHT["DEPTH_LIMIT"])
@@ -59,7 +59,7 @@ def test_the_closing_line_names_the_limits_hit(fault_crawl):
     log = Path(fault_crawl["manifest"]["log"]).read_text(encoding="utf-8")
     closing = [line for line in log.splitlines() if "Run failed" in line or "Run finished" in line][-1]
     assert f"depth (DEPTH_LIMIT={TIGHT_DEPTH})" in closing
-    assert "list_pages (ARCHIVE_MAX_LIST_PAGES=10)" in closing
+    assert f"list_pages (ARCHIVE_MAX_LIST_PAGES={MAX_LIST_PAGES})" in closing
 
 
 def test_another_port_of_the_same_host_receives_no_request(fault_crawl):
@@ -85,8 +85,8 @@ def test_the_default_depth_limit_stops_an_endless_path_and_a_growing_tabid(tmp_p
     finally:
         server.shutdown()
     gets = [path for verb, path in server.requests if verb == "GET"]
-    assert sum(1 for path in gets if path.startswith("/links/deep/")) <= DEPTH_LIMIT
-    assert sum(1 for path in gets if path.startswith("/Default.aspx?tabid=70")) <= DEPTH_LIMIT
+    assert sum(1 for path in gets if path.startswith("/links/deep/")) <= settings.DEPTH_LIMIT
+    assert sum(1 for path in gets if path.startswith("/Default.aspx?tabid=70")) <= settings.DEPTH_LIMIT
     assert run.returncode == 0
 
 
