@@ -192,8 +192,9 @@ class PortalSpider(scrapy.Spider):
 
         A numbered pager post ("3", "Page$3") and a ``&Page=3`` link name the same
         list page; "next" names the page after the one it sits on, known by the
-        links that page shows. Pages of a list do not add to the depth: their own
-        limit is ``ARCHIVE_MAX_LIST_PAGES`` per list, "next" posts included.
+        links that page shows. Pages of a list do not add to the depth (their own
+        limit is ``ARCHIVE_MAX_LIST_PAGES`` per list, "next" posts included), nor do
+        articles: "Các tin khác" chains articles as deep as the archive is old.
         """
         self.count_bad_numbers(response, links.bad_numbers)
         pages, postbacks = links.pages, links.postbacks
@@ -205,7 +206,7 @@ class PortalSpider(scrapy.Spider):
                     if not self.revisit.fetched_this_run(url):
                         self.crawler.stats.inc_value("revisit/skipped_fresh")
                 else:
-                    yield self.page_request(url)
+                    yield self.page_request(url, depth_reset=bool(canonical_article_url(url)))
             elif page > 1 and not deeper:
                 self.crawler.stats.inc_value("revisit/skipped_list_pages")
             elif self.first_time((base, page)) and self.within_list_limit(base, page):
