@@ -56,6 +56,11 @@ TIGHT = {
     "DOWNLOAD_MAXSIZE": "1000000",
     "RETRY_TIMES": "1",
     "ARCHIVE_RETRY_BASE_DELAY": "0.1",
+    # Small limits, so that the traps of replica/hostile/links.py are stopped in a few requests.
+    "DEPTH_LIMIT": "10",
+    "ARCHIVE_MAX_LIST_PAGES": "5",
+    # The traps' pages are fine pages: they would dilute the share of errors below the default 20%.
+    "ARCHIVE_MAX_ERROR_RATE": "0.05",
 }
 LEGACY_TITLE = "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Long An tổng kết năm 2023"
 

@@ -22,6 +22,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.spiders import Spider
 
+from scraper import limits
 from scraper.runs import EXIT_FAILED, EXIT_OK, RUNS, require_lock, run_name, software_versions, write_manifest
 
 logger = logging.getLogger(__name__)
@@ -90,7 +91,7 @@ def failure_reason(stats: dict[str, Any], max_error_rate: float) -> str | None:
     if errors / max(requests, 1) > max_error_rate:
         return f"{errors} of {requests} requests ended in errors (more than {max_error_rate:.0%})"
     if stats.get("finish_reason") not in (None, "finished"):
-        return f"the run was stopped before the end ({stats.get('finish_reason')})"
+        return limits.stop_reason(stats["finish_reason"])
     return None
 
 
@@ -174,16 +175,18 @@ class RunReport:
         manifest = self.manifest(spider, stats, why, status)
         path = write_manifest(self.archive, self.started, manifest)
         if why:
-            logger.error("Run failed: %s (start %s); manifest %s", why, getattr(spider, "start_url", ""), path)
+            hit = limits.summary(manifest["limits"])
+            logger.error("Run failed: %s (start %s)%s; manifest %s", why, getattr(spider, "start_url", ""), hit, path)
         else:
             counts = manifest["counts"]
             logger.info(
-                "Run finished: %d pages fetched; articles %d new, %d changed, %d unchanged, %d removed; manifest %s",
+                "Run finished: %d pages fetched; articles %d new, %d changed, %d unchanged, %d removed%s; manifest %s",
                 counts["pages_fetched"],
                 counts["articles_new"],
                 counts["articles_changed"],
                 counts["articles_unchanged"],
                 counts["articles_removed"],
+                limits.summary(manifest["limits"]),
                 path,
             )
         logging.getLogger().removeHandler(self.handler)
@@ -223,5 +226,7 @@ class RunReport:
                 "flagged_records": _suffixed(stats, "validate/"),
             },
             "errors": _suffixed(stats, "errors/"),
+            "limits": limits.report(stats, self.settings),
+            "skipped_links": _suffixed(stats, "links/skipped_"),
             "log": str(self.log_path),
         }

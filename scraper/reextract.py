@@ -41,6 +41,7 @@ from scrapy.http.headers import Headers
 from scrapy.responsetypes import responsetypes
 from scrapy.settings import Settings
 from scrapy.signalmanager import SignalManager
+from scrapy.utils.project import get_project_settings
 from warcio.archiveiterator import ArchiveIterator
 from warcio.recordloader import ArcWarcRecord
 
@@ -50,6 +51,7 @@ from pipelines.media import media_entry, media_name
 from pipelines.normalize import normalize_record
 from pipelines.validate import problems
 from scraper.items import Article, Page, Removal, Visitors
+from scraper.origin import refusal
 from scraper.parsers.page import parse_page
 from scraper.parsers.urls import canonical_url
 from scraper.runs import EXIT_LOCKED, ArchiveLock
@@ -253,13 +255,18 @@ def media_outcome(response: Captured | Dropped) -> dict[str, str] | str:
     return media_entry(response.url, media_name(response.body, response.url))
 
 
-def finish(record: Article | Page, media: dict[str, dict[str, str] | str]) -> None:
-    """The crawl's pipelines on one record: normalize, validate, media, content hash."""
+def finish(record: Article | Page, media: dict[str, dict[str, str] | str], start_url: str | None = None) -> None:
+    """The crawl's pipelines on one record: normalize, validate, media, content hash.
+
+    A file the crawl never asked for (off the start URL's origin) gets the crawl's reason.
+    """
     normalize_record(record)
     record.errors += [p for p in problems(record) if p not in record.errors]
     if isinstance(record, Article):
+        hosts = {host.lower() for host in get_project_settings().getlist("ARCHIVE_MEDIA_HOSTS")}
         for url in dict.fromkeys(record.images + record.attachments):
-            outcome = media.get(Request(url).url, "not in the WARC files")
+            refused = refusal(url, start_url or "", hosts, is_media=True)
+            outcome = refused or media.get(Request(url).url, "not in the WARC files")
             if isinstance(outcome, str):
                 record.errors.append(f"media-failed: {url}: {outcome}")
             else:
@@ -290,7 +297,7 @@ def rebuild(runs: list[list[Path]], folder: Path) -> dict[str, int]:
         records: dict[type, list] = {Article: run.articles, Page: run.pages, Removal: run.removals}
         records[Visitors] = [run.visitors] if run.visitors else []
         for record in run.articles + run.pages:
-            finish(record, media)
+            finish(record, media, run.start_url)
         staged = {cls: staging / f"{STAGED_FILES[cls]}.jsonl" for cls, items in records.items() if items}
         for cls, path in staged.items():
             store.write_jsonl(path, (asdict(r) for r in records[cls]))

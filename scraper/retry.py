@@ -17,14 +17,20 @@ from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.http import Request, Response
 
+from scraper.parsers.urls import number
+
 
 def retry_after_seconds(value: bytes | None) -> float | None:
-    """Seconds from a Retry-After header: a number, or an HTTP date."""
+    """Seconds from a Retry-After header: a number (ASCII digits, RFC 9110), or an HTTP date.
+
+    Anything else ("²", a 5,000-digit number) says nothing, and the usual backoff applies.
+    """
     if not value:
         return None
     text = value.decode("latin-1").strip()
-    if text.isdigit():
-        return float(text)
+    seconds = number(text)
+    if seconds is not None:
+        return float(seconds)
     try:
         return max(0.0, (parsedate_to_datetime(text) - datetime.now(UTC)).total_seconds())
     except (TypeError, ValueError):

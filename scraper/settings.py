@@ -22,12 +22,25 @@ ITEM_PIPELINES = {
 
 # Next to the downloader: sees every response before decompression and redirects.
 DOWNLOADER_MIDDLEWARES = {
+    # Never off the start URL's scheme, host and port (Scrapy's filter checks the host only).
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "scraper.origin.SameOriginMiddleware": 50,
     "scraper.warc.WarcCaptureMiddleware": 950,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "scraper.retry.BackoffRetryMiddleware": 550,
 }
 ARCHIVE_TONE_STYLE = "hòa"  # or "hoà": where the tone mark of open oa/oe/uy goes in normalized text
-ARCHIVE_MAX_LIST_PAGES = 1000  # a pager that goes on past this is an endless space, not a list
+# --- Limits: each stops a crawl trap; the manifest's "limits" says which one was hit --------
+# Links followed from the start page, one after another; list pages do not count (they
+# have their own limit). Stops endless paths (/a/b/a/b/…) and ids that grow for ever.
+DEPTH_LIMIT = 100
+# Pages of one list (by link or by postback, "Trang sau" included); a pager that goes on
+# past this is an endless space, not a list.
+ARCHIVE_MAX_LIST_PAGES = 1000
+# Responses in one run; the run stops and fails (exit status 1) when it is reached.
+CLOSESPIDER_PAGECOUNT = 200_000
+# Seconds one run may take; the run stops and fails (exit status 1) when they are up.
+CLOSESPIDER_TIMEOUT = 2 * 24 * 3600
 ARCHIVE_REVISIT_DAYS = 7  # a known article is fetched again when last seen longer ago
 ARCHIVE_MAX_ERROR_RATE = 0.2  # a run with more failed requests than this has failed
 ARCHIVE_MEDIA_HOSTS: list[str] = []  # other hosts the body's images and files may be fetched from

@@ -8,6 +8,23 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 from scraper.parsers import site
 
 _SCHEME = re.compile(r"^(https?:)/+", re.IGNORECASE)
+# A number in a URL or header: ASCII digits only, and few enough for any id or page the portal has.
+MAX_DIGITS = 9
+_NUMBER = re.compile(rf"[0-9]{{1,{MAX_DIGITS}}}")
+
+
+def number(text: str) -> int | None:
+    """``text`` as a number when it is 1 to ``MAX_DIGITS`` ASCII digits, else None.
+
+    ``str.isdigit`` also accepts "²", "①", "٣" and "３", on which ``int()`` raises or
+    which no URL of the portal means; a 5,000-digit id is no id either.
+    """
+    return int(text) if _NUMBER.fullmatch(text) else None
+
+
+def looks_like_number(text: str) -> bool:
+    """Digits of any script that are no :func:`number`: a link that means to carry a number, broken."""
+    return text.isdigit() and number(text) is None
 
 
 def unwrap_wayback(url: str) -> str:
@@ -58,13 +75,19 @@ def _params(url: str) -> dict[str, str]:
 
 def cms_id(url: str) -> int | None:
     """The article id in a URL, whatever the case of ``CmsId``."""
-    value = _params(url).get("cmsid", "")
-    return int(value) if value.isdigit() else None
+    return number(_params(url).get("cmsid", ""))
 
 
 def tab_id(url: str) -> int | None:
-    value = _params(url).get("tabid", "")
-    return int(value) if value.isdigit() else None
+    return number(_params(url).get("tabid", ""))
+
+
+def has_bad_number(url: str) -> bool:
+    """Whether an id or page parameter of ``url`` is written in digits that are no number."""
+    return any(
+        (k in ("cmsid", "tabid") or site.PAGING_PARAM.match(k)) and looks_like_number(v)
+        for k, v in _params(url).items()
+    )
 
 
 def _origin(url: str) -> tuple[str, str, str]:
@@ -84,7 +107,8 @@ def canonical_article_url(url: str) -> str | None:
         return None
     scheme, netloc, path = _origin(url)
     query = []
-    if params.get("tabid", "").isdigit():
+    tab = number(params.get("tabid", ""))
+    if tab is not None:
         query.append(("tabid", params["tabid"]))
     query += [("ChiTiet", "True"), ("CmsId", str(article))]
     return urlunsplit((scheme, netloc, path, urlencode(query), ""))
@@ -97,7 +121,10 @@ def canonical_page_url(url: str) -> str:
     would otherwise open an endless space of URLs for the same pages.
     """
     url = unwrap_wayback(url)
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a broken address is left for the caller to reject
+        return url
     kept = [
         ("tabid" if k.lower() == "tabid" else k, v)
         for k, v in parse_qsl(parts.query, keep_blank_values=True)
@@ -116,11 +143,15 @@ def canonical_url(url: str) -> str:
 
 def split_paging(url: str) -> tuple[str, int | None]:
     """A list URL without its paging parameter, and the page number it asked for."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a broken address pages nothing
+        return url, None
     kept, page = [], None
     for k, v in parse_qsl(parts.query, keep_blank_values=True):
         if site.PAGING_PARAM.match(k) and k.lower() != "tabid":
-            page = int(v) if v.isdigit() else page
+            found = number(v)
+            page = found if found is not None else page
         else:
             kept.append((k, v))
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(kept), "")), page

@@ -9,6 +9,7 @@ decided by what it holds, not by its URL. On an archive that already holds pages
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -24,7 +25,7 @@ from twisted.python.failure import Failure
 from scraper.faults import fault_kind
 from scraper.items import Removal
 from scraper.parsers import site
-from scraper.parsers.links import Postback
+from scraper.parsers.links import Links
 from scraper.parsers.page import ParsedPage, now_utc, parse_page
 from scraper.parsers.urls import canonical_article_url, canonical_url, split_paging
 from scraper.revisit import RevisitPolicy
@@ -54,6 +55,8 @@ class PortalSpider(scrapy.Spider):
         self.full, self.refresh = _flag(full), _flag(refresh)
         # Each list page is asked for once, by link or by postback, whichever comes first.
         self.list_pages_seen: set[tuple[Any, ...]] = set()
+        self.list_pages_asked: Counter[str] = Counter()
+        self.lists_cut: set[str] = set()
         self.visitors_taken = False
         self.state: StateStore | None = None
         self.revisit: RevisitPolicy | None = None
@@ -130,7 +133,7 @@ class PortalSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"pages/{parsed.kind}")
         if not self.turned_other(parsed):
             yield from self.records(response, parsed, fetched_at)
-        yield from self.follow(response, parsed.links.pages, parsed.links.postbacks)
+        yield from self.follow(response, parsed.links)
 
     def records(self, response: Response, parsed: ParsedPage, fetched_at: str) -> Iterator[Any]:
         """What a page gives the archive: its record, or its mark in the state (list page, removal)."""
@@ -209,13 +212,17 @@ class PortalSpider(scrapy.Spider):
         self.list_pages_seen.add(key)
         return True
 
-    def follow(self, response: Response, pages: list[str], postbacks: list[Postback]) -> Iterator[Request]:
+    def follow(self, response: Response, links: Links) -> Iterator[Request]:
         """Requests for the links and pager posts of a page.
 
         A numbered pager post ("3", "Page$3") and a ``&Page=3`` link name the same
         list page; "next" names the page after the one it sits on, known by the
-        links that page shows.
+        links that page shows. Pages of a list do not add to the depth (their own
+        limit is ``ARCHIVE_MAX_LIST_PAGES`` per list, "next" posts included), nor do
+        articles: "Các tin khác" chains articles as deep as the archive is old.
         """
+        self.count_bad_numbers(response, links.bad_numbers)
+        pages, postbacks = links.pages, links.postbacks
         deeper = self.revisit.follow_deeper([u for u in pages if canonical_article_url(u)])
         for url in pages:
             base, page = split_paging(url)
@@ -224,13 +231,11 @@ class PortalSpider(scrapy.Spider):
                     if not self.revisit.fetched_this_run(url):
                         self.crawler.stats.inc_value("revisit/skipped_fresh")
                 else:
-                    yield self.page_request(url)
+                    yield self.page_request(url, depth_reset=bool(canonical_article_url(url)))
             elif page > 1 and not deeper:
                 self.crawler.stats.inc_value("revisit/skipped_list_pages")
-            elif page > self.max_list_pages:
-                self.crawler.stats.inc_value("errors/list-too-long")
-            elif self.first_time((base, page)):
-                yield self.page_request(url, list_page=(base, page))
+            elif self.first_time((base, page)) and self.within_list_limit(base, page):
+                yield self.page_request(url, list_page=(base, page), depth_reset=True)
         here, _ = split_paging(canonical_url(response.url))
         shown = hash(tuple(pages))
         for postback in postbacks:
@@ -239,10 +244,7 @@ class PortalSpider(scrapy.Spider):
             if not deeper and page != 1:
                 self.crawler.stats.inc_value("revisit/skipped_list_pages")
                 continue
-            if page and page > self.max_list_pages:
-                self.crawler.stats.inc_value("errors/list-too-long")
-                continue
-            if not self.first_time(key):
+            if not self.first_time(key) or not self.within_list_limit(here, page):
                 continue
             try:
                 yield FormRequest.from_response(
@@ -251,7 +253,27 @@ class PortalSpider(scrapy.Spider):
                     dont_click=True,
                     callback=self.parse,
                     errback=self.failed,
-                    meta={"list_page": key},
+                    meta={"list_page": key, "depth_reset": True},
                 )
             except ValueError:
                 self.logger.debug("No form to post back on %s", response.url)
+
+    def within_list_limit(self, base: str, page: int | None) -> bool:
+        """Whether one more page of the list at ``base`` (page ``page``, None for "next") may be asked for."""
+        if (page or 0) <= self.max_list_pages and self.list_pages_asked[base] < self.max_list_pages:
+            self.list_pages_asked[base] += 1
+            return True
+        self.crawler.stats.inc_value("limits/list_pages")
+        if base not in self.lists_cut:
+            self.lists_cut.add(base)
+            limit = self.max_list_pages
+            self.logger.warning("List longer than ARCHIVE_MAX_LIST_PAGES=%d, not followed further: %s", limit, base)
+        return False
+
+    def count_bad_numbers(self, response: Response, bad: list[str]) -> None:
+        """A link whose id or page is no number is broken: skipped, counted, logged once per page."""
+        if bad:
+            self.crawler.stats.inc_value("links/skipped_bad_number", len(bad))
+            self.logger.warning(
+                "%d links with a number that is no number skipped on %s: %s", len(bad), response.url, bad[0][:200]
+            )
