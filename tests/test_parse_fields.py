@@ -49,6 +49,22 @@ def test_visit_count_drawn_as_digit_images():
     assert visits(doc) == 1234567
 
 
+def test_a_digit_image_whose_alt_is_a_superscript_is_no_count():
+    digits = '<img src="/c/1.gif" alt="1"><img src="/c/x.gif" alt="²">'
+    doc = load(f"<div><b>Số lượt truy cập</b></div><div>{digits}</div>", "http://h/")
+    assert visits(doc) is None
+
+
+def test_a_counter_of_five_thousand_digits_is_no_count():
+    doc = load(text_to_html("Số lượt truy cập: " + "9" * 5000), "http://h/")
+    assert visits(doc) is None
+
+
+def test_an_online_count_in_superscript_digits_is_no_count():
+    page = "<p>Khách: <span id='dnn_ctr1_UsersOnline_lblGuestCount'>²</span></p>"
+    assert online(load(page, "http://h/"))["online_guests"] is None
+
+
 def test_users_online_read_by_label_ids_first():
     page = (
         "<table><tr><td><img alt='Khách'></td><td>Khách:</td>"

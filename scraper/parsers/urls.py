@@ -13,13 +13,15 @@ MAX_DIGITS = 9
 _NUMBER = re.compile(rf"[0-9]{{1,{MAX_DIGITS}}}")
 
 
-def number(text: str) -> int | None:
-    """``text`` as a number when it is 1 to ``MAX_DIGITS`` ASCII digits, else None.
+def number(text: str, digits: int = MAX_DIGITS) -> int | None:
+    """``text`` as a number when it is 1 to ``digits`` ASCII digits, else None.
 
     ``str.isdigit`` also accepts "²", "①", "٣" and "３", on which ``int()`` raises or
     which no URL of the portal means; a 5,000-digit id is no id either.
     """
-    return int(text) if _NUMBER.fullmatch(text) else None
+    if digits == MAX_DIGITS:
+        return int(text) if _NUMBER.fullmatch(text) else None
+    return int(text) if 0 < len(text) <= digits and text.isascii() and text.isdigit() else None
 
 
 def looks_like_number(text: str) -> bool:

@@ -8,8 +8,11 @@ from dataclasses import dataclass, field
 from scraper.dates import parse_clock_checked
 from scraper.parsers import site
 from scraper.parsers.document import Document
+from scraper.parsers.urls import number as number_of
 
 _NOT_DIGITS = re.compile(r"\D")
+# A visit counter has at most this many digits; a longer run of digits is no count.
+COUNTER_DIGITS = 15
 
 
 @dataclass
@@ -33,7 +36,7 @@ def page_clock(doc: Document) -> tuple[str | None, list[str]]:
 
 def _digit_of(img) -> str | None:
     alt = (img.get("alt") or img.get("title") or "").strip()
-    if len(alt) == 1 and alt.isdigit():
+    if len(alt) == 1 and alt in "0123456789":
         return alt
     m = site.DIGIT_IMAGE.search((img.get("src") or "").split("?")[0])
     return m.group(1) if m else None
@@ -49,7 +52,7 @@ def visits(doc: Document) -> int | None:
             if text.strip():
                 number = site.VISITS_NUMBER.match(text)
                 if number:
-                    return int(_NOT_DIGITS.sub("", number.group(1)))
+                    return number_of(_NOT_DIGITS.sub("", number.group(1)), COUNTER_DIGITS)
                 break
         digits = ""
         for candidate in doc.lines[i : i + 12]:
@@ -58,7 +61,7 @@ def visits(doc: Document) -> int | None:
                 digits += "".join(found)
             elif digits or (candidate is not line and candidate.text.strip()):
                 break
-        return int(digits) if digits else None
+        return number_of(digits, COUNTER_DIGITS)
     return None
 
 
@@ -69,10 +72,10 @@ def online(doc: Document) -> dict[str, int | None]:
     for name, label in site.ONLINE_LABELS.items():
         found = doc.root.xpath(f"//*[contains(@id, '{site.ONLINE_IDS[name]}')]")
         value = found[0].text_content().strip() if found else ""
-        if not value.isdigit():
+        if number_of(value) is None:
             m = label.search(text)
             value = m.group(1) if m else ""
-        counts[name] = int(value) if value.isdigit() else None
+        counts[name] = number_of(value)
     return counts
 
 
