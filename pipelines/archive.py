@@ -122,7 +122,7 @@ class _Merge:
 
     def records(self) -> Iterator[Record]:
         """The merged file's records in order: the old file's, with new URLs slotted in by their order."""
-        in_old = {r["url"] for r in store.read_jsonl(self.target) if r.get("url") in self.staged.lines}
+        in_old = {url for url in store.jsonl_urls(self.target) if url in self.staged.lines}
         new_only = sorted((_order(self.staged.latest(url)), url) for url in self.staged.lines if url not in in_old)
         waiting = iter(new_only)
         pending = next(waiting, None)
@@ -216,10 +216,6 @@ def _append_history(archive: Path, staged: _Staged) -> int:
     return written
 
 
-def _count(path: Path) -> int:
-    return sum(1 for _ in store.jsonl_lines(path))
-
-
 def merge_into_archive(archive: Path, staged: dict[type, Path]) -> dict[str, int]:
     """Merge staged record files into ``archive``; return counts of records and of changes.
 
@@ -233,7 +229,7 @@ def merge_into_archive(archive: Path, staged: dict[type, Path]) -> dict[str, int
         target = archive / f"{name}.jsonl"
         new = _Staged(present.get(cls))
         if not new.lines and not (cls is Article and removals):
-            counts[name] = _count(target)
+            counts[name] = store.count_lines(target)
         elif cls is Visitors:
             counts[name] = _append_history(archive, new)
         else:

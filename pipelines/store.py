@@ -95,6 +95,40 @@ def jsonl_lines(path: Path) -> Iterator[tuple[int, Record]]:
                     bad.write(raw if raw.endswith(b"\n") else raw + b"\n")
 
 
+# The start of a record line as ``jsonl_line`` writes it: its URL is read without the rest.
+_URL_FIRST = re.compile(rb'^\{"url": ("(?:[^"\\]|\\.)*")')
+
+
+def jsonl_urls(path: Path) -> Iterator[str | None]:
+    """The ``url`` of each record of a JSON Lines file, without parsing the records whole.
+
+    A record of tens of megabytes costs its line's bytes here, not a parsed copy.
+    """
+    if not path.exists():
+        return
+    with path.open("rb") as fh:
+        for raw in fh:
+            if not raw.strip():
+                continue
+            head = _URL_FIRST.match(raw)
+            try:
+                yield json.loads(head[1]) if head else json.loads(raw).get("url")
+            except (json.JSONDecodeError, UnicodeDecodeError, AttributeError):
+                yield None
+
+
+def count_lines(path: Path) -> int:
+    """How many records a JSON Lines file holds, read in chunks: no record is parsed."""
+    if not path.exists():
+        return 0
+    count, last = 0, b"\n"
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            count += chunk.count(b"\n")
+            last = chunk[-1:]
+    return count + (last != b"\n")
+
+
 def read_jsonl(path: Path) -> Iterator[Record]:
     """Records of a JSON Lines file; a line that is not JSON is logged and set aside."""
     for _, record in jsonl_lines(path):

@@ -150,3 +150,15 @@ def test_a_small_merge_into_a_big_archive_holds_one_record_at_a_time(tmp_path):
     tracemalloc.stop()
     assert (tmp_path / "articles.jsonl").stat().st_size > 10_000_000
     assert peak < 2_000_000
+
+
+def test_a_merge_that_adds_only_a_visitor_snapshot_reads_no_article_whole(tmp_path):
+    _write(tmp_path / "articles.jsonl", [{"url": "u1", "cms_id": 1, "body": "Nội dung rất dài. " * 600_000}])
+    staged = tmp_path / "staged.jsonl"
+    _write(staged, [{"url": "/", "fetched_at": "2024-02-01T00:00:00+00:00", "visits": 9}])
+    tracemalloc.start()
+    counts = merge_into_archive(tmp_path, {Visitors: staged})
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert counts["articles"] == 1
+    assert peak < 2_000_000
