@@ -6,7 +6,7 @@ ARCHIVE_DIR ?= output
 DEMO_DIR ?= output/demo
 DEMO_PORT ?= 8765
 
-.PHONY: setup crawl test fuzz bench bench-text demo replica lint
+.PHONY: setup crawl test fuzz bench bench-text reliability demo replica lint
 
 setup: $(VENV)/.installed
 
@@ -27,6 +27,9 @@ fuzz: setup
 bench: setup
 	$(BIN)/pip install --quiet --disable-pip-version-check -r bench/requirements.txt
 	$(BIN)/python -m bench
+
+reliability: setup
+	$(BIN)/python -m bench.reliability
 
 bench-text: setup
 	$(BIN)/python bench/bench_text.py

@@ -72,7 +72,10 @@ def tally(archive: Path, manifest: dict[str, Any], requests: int, rebuilt: Path)
         "reason": manifest["reason"],
         "errors_counted": sum(manifest["errors"].values()),
         "errors_by_kind": manifest["errors"],
-        "limits": manifest.get("limits", {}),
+        "limits_hit": {name: limit["stopped"] for name, limit in manifest.get("limits", {}).items() if limit["hit"]},
+        "links_skipped": manifest.get("skipped_links", {}),
+        "filtered_offsite": manifest["counts"]["filtered_offsite"],
+        "records_flagged": manifest["counts"]["flagged_records"],
         "articles_archived": len(archived["articles.jsonl"]),
         "pages_archived": len(archived["pages.jsonl"]),
         "records_lost": lost,
@@ -106,7 +109,12 @@ def main() -> None:
     print(f"| survived | the crawl ended by itself in {elapsed:.0f} s, exit {run.returncode} ({figures['reason']}) |")
     kinds = ", ".join(f"{k} {v}" for k, v in sorted(figures["errors_by_kind"].items()))
     print(f"| counted | {figures['errors_counted']} errors: {kinds} |")
-    print(f"| limits hit | {json.dumps(figures['limits'], ensure_ascii=False)} |")
+    limits = ", ".join(f"{name} (stopped {n})" for name, n in figures["limits_hit"].items())
+    print(f"| limits hit | {limits or 'none'} |")
+    skipped = ", ".join(f"{k} {v}" for k, v in figures["links_skipped"].items())
+    print(f"| links not followed | {skipped}; off the origin {figures['filtered_offsite']} |")
+    flagged = ", ".join(f"{k} {v}" for k, v in sorted(figures["records_flagged"].items()))
+    print(f"| records flagged in `errors` | {flagged} |")
     print(f"| archived | {figures['articles_archived']} articles, {figures['pages_archived']} pages |")
     for name in ("records_lost", "records_duplicated", "files_outside_archive"):
         print(f"| {name.replace('_', ' ')} | {len(figures[name])} {figures[name] or ''} |")
