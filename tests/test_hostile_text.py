@@ -14,7 +14,7 @@ import re
 import pandas as pd
 import pytest
 
-from replica.hostile.text import DEPTH, META, PAGE, PARAGRAPH, TITLES
+from replica.hostile.text import DEPTH, LOST, META, PAGE, PARAGRAPH, TITLES, TOO_DEEP
 from scraper.parsers.page import parse_page
 
 MARK = "\ufffd"
@@ -74,6 +74,18 @@ def test_an_article_nested_past_libxml2s_default_depth_is_archived_whole(records
     assert records[path]["title_raw"] == TITLES[path]
     assert records[path]["body_raw"] == PARAGRAPH
     assert records[path]["errors"] == []
+
+
+def test_an_article_nested_past_libxml2s_hard_limit_keeps_what_came_before_and_says_the_rest_is_lost(records):
+    record = records["/f/text/too-deep"]
+    assert TOO_DEEP > 2048  # libxml2's limit even with huge_tree
+    assert record["title_raw"] == TITLES["/f/text/too-deep"]
+    assert record["body_raw"].startswith(PARAGRAPH) and LOST not in record["body_raw"]
+    assert any(error.startswith("markup-too-deep") for error in record["errors"])
+
+
+def test_markup_cut_by_the_parsers_limit_is_counted_in_the_manifest(fault_crawl):
+    assert fault_crawl["manifest"]["errors"]["markup-too-deep"] == 1
 
 
 def test_the_csv_holds_no_control_characters(csv_frame, fault_crawl):

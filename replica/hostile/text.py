@@ -18,6 +18,9 @@ UTF8 = "text/html; charset=utf-8"
 
 PARAGRAPH = "Liên hiệp hội tổ chức hội nghị tổng kết hoạt động khoa học và công nghệ năm 2023 tại Long An."
 DEPTH = 300
+# libxml2 stops at 2,048 levels of nesting, even with huge_tree: what lies deeper is lost.
+TOO_DEEP = 2100
+LOST = "Đoạn nằm sâu hơn giới hạn của trình phân tích."
 
 # Each route's title, as written in the HTML.
 TITLES = {
@@ -28,6 +31,7 @@ TITLES = {
     "/f/text/deep-divs": "Liên hiệp hội tổng kết hội thi (300 thẻ div lồng nhau)",
     "/f/text/unclosed-fonts": "Liên hiệp hội ra mắt chi hội (300 thẻ font không đóng)",
     "/f/text/controls": "Liên hiệp hội &#x1b;[31mcảnh báo&#x07; (ký tự điều khiển)",
+    "/f/text/too-deep": "Liên hiệp hội tổng kết năm 2023 (2100 thẻ div lồng nhau)",
 }
 # The body paragraph's bytes where they differ from PARAGRAPH in UTF-8.
 _WORDS = PARAGRAPH.encode()
@@ -42,6 +46,8 @@ BODIES = {
     "/f/text/undeclared-stray-byte": _WORDS.replace(b" t\xe1\xba\xa1i", b"\xa0t\xe1\xba\xa1i"),
     # ESC [0m and BEL as references, and U+009B (CSI, a C1 control) as raw UTF-8 bytes C2 9B.
     "/f/text/controls": b"&#x1b;[0m" + _WORDS + b"&#x07;\xc2\x9b2J",
+    # The body's first paragraph, then one nested past the parser's limit.
+    "/f/text/too-deep": _WORDS + f"</p>{'<div>' * TOO_DEEP}<p>{LOST}</p>{'</div>' * TOO_DEEP}<p>".encode(),
 }
 FAULTS: dict[str, str] = {
     "/f/text/stray-byte": "a UTF-8 article with a stray 0xFF byte",
@@ -51,6 +57,7 @@ FAULTS: dict[str, str] = {
     "/f/text/deep-divs": f"an article inside {DEPTH} nested divs",
     "/f/text/unclosed-fonts": f"an article inside {DEPTH} unclosed font tags",
     "/f/text/controls": "an article with terminal control characters in its title and body",
+    "/f/text/too-deep": f"an article whose body nests {TOO_DEEP} divs deep",
 }
 
 

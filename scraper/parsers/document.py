@@ -113,6 +113,7 @@ class Document:
     lines: list[Line]
     base_url: str
     decode_errors: int = 0
+    too_deep: bool = False  # libxml2 stopped at its nesting limit: what lay deeper is lost
 
     @property
     def text(self) -> str:
@@ -255,4 +256,5 @@ def load(html: str | bytes, url: str, content_type: str | None = None) -> Docume
     builder.block = root
     builder.walk(root)
     builder.flush()
-    return Document(root, builder.lines, base, decode_errors)
+    too_deep = any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
+    return Document(root, builder.lines, base, decode_errors, too_deep)

@@ -32,6 +32,11 @@ class ParsedPage:
     article: Article | None = None
     page: Page | None = None
     links: Links = field(default_factory=Links)
+    too_deep: bool = False  # see MARKUP_TOO_DEEP
+
+
+# The parser's nesting limit (libxml2: 2,048 levels even with huge_tree) cut the page short.
+MARKUP_TOO_DEEP = "markup-too-deep: nested past 2048 levels, the rest is lost"
 
 
 def now_utc() -> str:
@@ -51,8 +56,9 @@ def _is_list_entry(doc: Document, index: int) -> bool:
 
 
 def _decode_problems(doc: Document) -> list[str]:
-    """The page's invalid UTF-8 sequences (each a U+FFFD in the text), when it had any."""
-    return [f"decode-errors: {doc.decode_errors}"] if doc.decode_errors else []
+    """The page's invalid UTF-8 sequences (each a U+FFFD in the text), and markup nested past the parser's limit."""
+    problems = [f"decode-errors: {doc.decode_errors}"] if doc.decode_errors else []
+    return problems + ([MARKUP_TOO_DEEP] if doc.too_deep else [])
 
 
 def parse_page(
@@ -72,7 +78,9 @@ def parse_page(
         online_members=found.online_members,
         online_total=found.online_total,
     )
-    parsed = ParsedPage(kind="list", url=canonical_url(original), visitors=visitors, links=discover(doc))
+    parsed = ParsedPage(
+        kind="list", url=canonical_url(original), visitors=visitors, links=discover(doc), too_deep=doc.too_deep
+    )
     fields = parse_article(doc, original)
     if fields is not None:
         body = _joined(fields.paragraphs)

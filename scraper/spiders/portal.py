@@ -131,6 +131,9 @@ class PortalSpider(scrapy.Spider):
             return
         self.outcome(f"http_{response.status}")
         self.crawler.stats.inc_value(f"pages/{parsed.kind}")
+        if parsed.too_deep:
+            self.crawler.stats.inc_value("errors/markup-too-deep")
+            self.logger.warning("markup-too-deep on %s: the page is cut where it nests past 2048 levels", response.url)
         if not self.turned_other(parsed):
             yield from self.records(response, parsed, fetched_at)
         yield from self.follow(response, parsed.links)
