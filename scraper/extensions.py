@@ -169,12 +169,13 @@ class RunReport:
         stats.setdefault("finish_reason", self.reason)
         why = failure_reason(stats, self.settings.getfloat("ARCHIVE_MAX_ERROR_RATE", 0.2))
         status = EXIT_FAILED if why else EXIT_OK
-        self.crawler.stats.set_value("run/exit_status", status)
+        manifest = self.manifest(spider, stats, why, status)
+        try:
+            path = write_manifest(self.archive, self.started, manifest)
+        except OSError as exc:
+            why, status, path = why or f"the run manifest could not be written ({exc})", EXIT_FAILED, "not written"
         if why:
             self.crawler.stats.set_value("run/failed", why)
-        manifest = self.manifest(spider, stats, why, status)
-        path = write_manifest(self.archive, self.started, manifest)
-        if why:
             hit = limits.summary(manifest["limits"])
             logger.error("Run failed: %s (start %s)%s; manifest %s", why, getattr(spider, "start_url", ""), hit, path)
         else:
@@ -192,6 +193,8 @@ class RunReport:
         logging.getLogger().removeHandler(self.handler)
         logging.getLogger().removeHandler(self.close_failures)
         self.handler.close()
+        # Set last: a report that broke on the way leaves no status, and the crawl command then fails the run.
+        self.crawler.stats.set_value("run/exit_status", status)
 
     def manifest(self, spider: Spider, stats: dict[str, Any], why: str | None, status: int) -> dict[str, Any]:
         return {

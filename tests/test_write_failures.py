@@ -111,3 +111,9 @@ def test_a_read_only_archive_is_refused_in_one_line(read_only: Path):
     line = one_line_refusal(run_crawl("http://127.0.0.1:9/", read_only))
     assert line.startswith("lavusta-archiver: cannot write to the archive") and "Read-only file system" in line
     assert (read_only / "articles.jsonl").read_text() == '{"url": "http://earlier/", "title": "giữ lại"}\n'
+
+
+def test_a_runs_folder_that_is_a_file_is_refused_in_one_line(tmp_path):
+    (tmp_path / "runs").write_text("not a folder")
+    line = one_line_refusal(run_crawl("http://127.0.0.1:9/", tmp_path))
+    assert line.startswith("lavusta-archiver: cannot write to the archive") and "runs" in line

@@ -20,7 +20,7 @@ from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.crawler import Crawler
 
 from scraper.recover import adopt_leftovers
-from scraper.runs import EXIT_FAILED, EXIT_LOCKED, ArchiveLock, ArchiveUnwritable, last_run_status
+from scraper.runs import EXIT_FAILED, EXIT_LOCKED, RUNS, ArchiveLock, ArchiveUnwritable, last_run_status
 
 
 def _say(message: str) -> None:
@@ -28,12 +28,15 @@ def _say(message: str) -> None:
 
 
 def check_writable(archive: Path) -> None:
-    """A file can be made and removed in the archive folder, or ArchiveUnwritable says why."""
+    """A file can be made and removed in the archive folder and its runs folder, or ArchiveUnwritable says why."""
     try:
-        with tempfile.NamedTemporaryFile(dir=archive, prefix=".write-check-"):
-            pass
+        (archive / RUNS).mkdir(exist_ok=True)
+        for folder in (archive, archive / RUNS):
+            with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-check-"):
+                pass
     except OSError as exc:
-        raise ArchiveUnwritable(exc.errno, f"cannot write to the archive {archive}: {exc.strerror}") from exc
+        reason = f"cannot write to the archive {archive}: {exc.strerror}: {exc.filename}"
+        raise ArchiveUnwritable(exc.errno, reason) from exc
 
 
 class Command(ScrapyCrawl):
