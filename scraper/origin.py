@@ -4,8 +4,9 @@ Scrapy's own offsite filter compares host names only, so a link, a redirect or a
 image to another port of the same host (another service, perhaps one that should not
 be public) would be fetched and archived. This downloader middleware sits where
 Scrapy's did, before robots.txt is asked, and redirects come back through it.
-The one exception is the upgrade of an ``http://`` start to ``https://`` on the same
-host; files may also come from the hosts of ``ARCHIVE_MEDIA_HOSTS``, but only the
+The one exception is https on the same host: an ``http://`` start may be redirected to
+``https://``, and an ``https://`` start's own ``http://`` links are asked for over
+https. Files may also come from the hosts of ``ARCHIVE_MEDIA_HOSTS``, but only the
 requests the media pipeline marks ``allow_offsite``, never pages.
 """
 
@@ -52,6 +53,22 @@ def same_origin(url: str, start: str) -> bool:
     return here in (home, upgrade)
 
 
+def upgraded(url: str, start: str) -> str | None:
+    """``url`` on https, when it is the plain-http address of an https start's host; else None.
+
+    Pages of an https site often still link their own host over http; such a link names
+    the same page, so it is asked for over https rather than dropped or fetched twice.
+    """
+    here, home = origin(url), origin(start)
+    if here is None or home is None or (home.scheme, home.port) != ("https", 443):
+        return None
+    if (here.scheme, here.host, here.port) != ("http", home.host, 80):
+        return None
+    parts = urlsplit(url)
+    netloc = parts.netloc.rsplit("@", 1)[-1].split(":")[0] if parts.port == 80 else parts.netloc
+    return parts._replace(scheme="https", netloc=netloc).geturl()
+
+
 def refusal(url: str, start: str, media_hosts: set[str], *, is_media: bool) -> str | None:
     """Why a request for ``url`` is not made on a crawl of ``start``; None when it may be.
 
@@ -82,7 +99,11 @@ class SameOriginMiddleware:
     def spider_opened(self, spider: Spider) -> None:
         self.start = getattr(spider, "start_url", "")
 
-    def process_request(self, request: Request) -> None:
+    def process_request(self, request: Request) -> Request | None:
+        secure = upgraded(request.url, self.start)
+        if secure is not None:
+            self.crawler.stats.inc_value("offsite/upgraded_to_https")
+            return request.replace(url=secure)
         why = refusal(request.url, self.start, self.media_hosts, is_media=bool(request.meta.get("allow_offsite")))
         if why is None:
             return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.origin import same_origin
+from scraper.origin import same_origin, upgraded
 from scraper.parsers.document import load
 from scraper.parsers.links import Postback, discover
 from scraper.parsers.urls import (
@@ -149,3 +149,18 @@ def test_retry_after_is_ascii_seconds_or_nothing(header, seconds):
 )
 def test_the_origin_is_scheme_host_and_port_with_the_https_upgrade(url, start, same):
     assert same_origin(url, start) is same
+
+
+@pytest.mark.parametrize(
+    ("url", "start", "secure"),
+    [
+        ("http://h.vn/Default.aspx?tabid=1", "https://h.vn/", "https://h.vn/Default.aspx?tabid=1"),
+        ("http://h.vn:80/a.jpg", "https://h.vn/", "https://h.vn/a.jpg"),
+        ("http://h.vn:8080/a", "https://h.vn/", None),
+        ("http://other.vn/a", "https://h.vn/", None),
+        ("http://h.vn/a", "http://h.vn/", None),
+        ("https://h.vn/a", "https://h.vn/", None),
+    ],
+)
+def test_an_https_starts_own_http_links_are_asked_for_over_https(url, start, secure):
+    assert upgraded(url, start) == secure
