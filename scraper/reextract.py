@@ -324,9 +324,18 @@ def record_count(path: Path) -> int:
 
 
 def shrinks(rebuilt: Path, archive: Path) -> str:
-    """What the rebuilt record files would lose against the archive's, in words; empty when nothing."""
+    """What the rebuilt record files would lose against the archive's, in words; empty when nothing.
+
+    An article or page the archive holds must be among the rebuilt ones, whatever
+    else the rebuild found; earlier versions and visitor snapshots must not be fewer.
+    """
     lost = []
     for name, noun in (("articles.jsonl", "articles"), ("pages.jsonl", "pages")):
+        rebuilt_urls = set(store.jsonl_urls(rebuilt / name))
+        missing = [url for url in store.jsonl_urls(archive / name) if url not in rebuilt_urls]
+        if missing:
+            lost.append(f"no record of {len(missing)} {noun} the archive holds (such as {missing[0]})")
+    for name, noun in ((VERSIONS, "earlier versions"), ("visitors.jsonl", "visitor snapshots")):
         before, after = record_count(archive / name), record_count(rebuilt / name)
         if after < before:
             lost.append(f"{after} {noun} where the archive holds {before}")
