@@ -87,6 +87,12 @@ def failure_reason(stats: dict[str, Any], max_error_rate: float) -> str | None:
     turned, known = stats.get("revisit/articles_turned_other", 0), stats.get("revisit/known_articles", 0)
     if turned * 2 > known:
         return f"{turned} of {known} known articles answered with something else (maintenance page?)"
+    answered = sum(n for result, n in outcomes.items() if SUCCESS_OUTCOME.match(result))
+    if stats.get("revisit/archive_has_articles") and answered and not stats.get("revisit/pages_showing_articles"):
+        return (
+            f"none of the {answered} pages fetched shows or links an article, "
+            "though the archive holds articles (maintenance page?)"
+        )
     errors = sum(n for result, n in outcomes.items() if not SUCCESS_OUTCOME.match(result))
     if errors / max(requests, 1) > max_error_rate:
         return f"{errors} of {requests} requests ended in errors (more than {max_error_rate:.0%})"

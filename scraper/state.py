@@ -106,6 +106,10 @@ class StateStore:
             (url, etag, last_modified),
         )
 
+    def holds(self, kind: str) -> bool:
+        """Whether any URL of this kind is known."""
+        return self.db.execute("SELECT 1 FROM urls WHERE kind = ? LIMIT 1", (kind,)).fetchone() is not None
+
     def is_empty(self) -> bool:
         return self.db.execute("SELECT 1 FROM urls LIMIT 1").fetchone() is None
 

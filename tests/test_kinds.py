@@ -43,6 +43,7 @@ def runs(tmp_path_factory):
     assert first.returncode == 0, first.stderr[-3000:]
     before = articles(archive)
     server.changes.maintenance = True
+    nightly, nightly_manifest = crawl(server, archive)
     maintenance, maintenance_manifest = crawl(server, archive, "-a", "refresh=1")
     kinds_after_maintenance = kinds(archive)
     server.changes.maintenance = False
@@ -51,6 +52,8 @@ def runs(tmp_path_factory):
     server.shutdown()
     return {
         "before": before,
+        "nightly": nightly,
+        "nightly_manifest": nightly_manifest,
         "maintenance": maintenance,
         "maintenance_manifest": maintenance_manifest,
         "kinds_after_maintenance": kinds_after_maintenance,
@@ -65,6 +68,14 @@ def test_a_run_answered_by_maintenance_pages_fails_and_says_so(runs):
     reason = f"{known} of {known} known articles answered with something else (maintenance page?)"
     assert runs["maintenance_manifest"]["reason"] == reason
     assert reason in runs["maintenance"].stderr.strip().splitlines()[-1]
+
+
+def test_a_nightly_run_that_finds_only_maintenance_pages_fails_and_says_so(runs):
+    """No known article is due, so none is fetched: the home and list pages alone must tell."""
+    assert runs["nightly"].returncode == 1
+    reason = runs["nightly_manifest"]["reason"]
+    assert reason.startswith("none of the") and "shows or links an article" in reason
+    assert reason in runs["nightly"].stderr.strip().splitlines()[-1]
 
 
 def test_articles_answered_by_a_maintenance_page_are_counted_in_the_manifest(runs):

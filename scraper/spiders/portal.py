@@ -69,6 +69,8 @@ class PortalSpider(scrapy.Spider):
             self.logger.error("The portal spider crawls only under `scrapy crawl`, which holds the archive's lock")
             return
         self.state = StateStore(archive / "state.sqlite")
+        if self.state.holds("article"):
+            self.crawler.stats.set_value("revisit/archive_has_articles", 1)
         max_age = timedelta(days=self.settings.getfloat("ARCHIVE_REVISIT_DAYS", 7))
         self.revisit = RevisitPolicy(self.state, max_age, full=self.full, refresh=self.refresh)
         self.max_list_pages = self.settings.getint("ARCHIVE_MAX_LIST_PAGES", 1000)
@@ -131,6 +133,8 @@ class PortalSpider(scrapy.Spider):
             return
         self.outcome(f"http_{response.status}")
         self.crawler.stats.inc_value(f"pages/{parsed.kind}")
+        if parsed.kind == "article" or any(canonical_article_url(url) for url in parsed.links.pages):
+            self.crawler.stats.inc_value("revisit/pages_showing_articles")
         if parsed.too_deep:
             self.crawler.stats.inc_value("errors/markup-too-deep")
             self.logger.warning("markup-too-deep on %s: the page is cut where it nests past 2048 levels", response.url)
