@@ -70,9 +70,9 @@ class _Staged:
 
 
 def _order(record: Record) -> tuple[int, str]:
-    """Records files are sorted by article id, then URL."""
-    cms = record.get("cms_id")
-    return (cms if isinstance(cms, int) else 0, record["url"])
+    """Records files are sorted by article id, then URL (a hand-edited record may lack either)."""
+    cms, url = record.get("cms_id"), record.get("url")
+    return (cms if isinstance(cms, int) and not isinstance(cms, bool) else 0, url if isinstance(url, str) else "")
 
 
 def _next_version(before: Record, record: Record, counts: Counter) -> Record | None:
@@ -290,8 +290,8 @@ class ArchivePipeline:
                 self.files[cls].close()
             staged = {cls: self.staging / f"{STAGED_FILES[cls]}.jsonl" for cls in self.exporters}
             counts = merge_into_archive(self.archive, staged)
-        except OSError as exc:
-            reason = f"the archive could not be written ({exc}); this run's records stay in {self.staging}"
+        except Exception as exc:  # whatever stops the merge, the records stay staged for the next run
+            reason = f"the archive could not be written ({exc!r}); this run's records stay in {self.staging}"
             self.crawler.stats.set_value("archive/write_failed", reason)
             logger.error("Archive not updated: %s", reason)
             return

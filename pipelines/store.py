@@ -76,7 +76,7 @@ def replacing(*paths: Path) -> Iterator[list[Path]]:
 def jsonl_lines(path: Path) -> Iterator[tuple[int, Record]]:
     """(byte offset, record) of each line of a JSON Lines file, streamed.
 
-    A line that is not JSON is logged and set aside in ``<file>.rejected``, never dropped.
+    A line that is not a JSON object is logged and set aside in ``<file>.rejected``, never dropped.
     """
     if not path.exists():
         return
@@ -88,9 +88,12 @@ def jsonl_lines(path: Path) -> Iterator[tuple[int, Record]]:
             if not raw.strip():
                 continue
             try:
-                yield start, json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                logger.error("%s line %d is not JSON (%s); kept in %s.rejected", path, number, exc, path.name)
+                record = json.loads(raw)
+                if not isinstance(record, dict):
+                    raise ValueError(f"a JSON {type(record).__name__}, not an object")
+                yield start, record
+            except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+                logger.error("%s line %d is not a record (%s); kept in %s.rejected", path, number, exc, path.name)
                 with path.with_name(path.name + ".rejected").open("ab") as bad:
                     bad.write(raw if raw.endswith(b"\n") else raw + b"\n")
 

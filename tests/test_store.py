@@ -163,3 +163,19 @@ def test_a_merge_that_adds_only_a_visitor_snapshot_reads_no_article_whole(tmp_pa
     assert counts["articles"] == 1
     assert (tmp_path / "articles.jsonl").stat().st_size > 10_000_000
     assert peak < 5_000_000
+
+
+def test_a_line_that_is_json_but_no_record_is_set_aside(tmp_path):
+    path = tmp_path / "articles.jsonl"
+    path.write_text('{"url": "u1"}\n[1, 2]\n"text"\n', encoding="utf-8")
+    assert [r["url"] for r in store.read_jsonl(path)] == ["u1"]
+    assert (tmp_path / "articles.jsonl.rejected").read_text(encoding="utf-8") == '[1, 2]\n"text"\n'
+
+
+def test_a_hand_edited_record_without_url_or_id_does_not_stop_the_merge(tmp_path):
+    _write(tmp_path / "articles.jsonl", [{"title": "không có url"}, {"url": "u2", "cms_id": "bảy"}])
+    staged = tmp_path / "staged.jsonl"
+    _write(staged, [{"url": "u1", "cms_id": 1, "fetched_at": "2024"}])
+    merge_into_archive(tmp_path, {Article: staged})
+    titles = [r.get("title") or r["url"] for r in store.read_jsonl(tmp_path / "articles.jsonl")]
+    assert sorted(titles) == ["không có url", "u1", "u2"]

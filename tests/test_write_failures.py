@@ -117,3 +117,12 @@ def test_a_runs_folder_that_is_a_file_is_refused_in_one_line(tmp_path):
     (tmp_path / "runs").write_text("not a folder")
     line = one_line_refusal(run_crawl("http://127.0.0.1:9/", tmp_path))
     assert line.startswith("lavusta-archiver: cannot write to the archive") and "runs" in line
+
+
+def test_a_record_file_that_cannot_be_replaced_fails_the_run_and_keeps_the_records_staged(tmp_path, replica):
+    (tmp_path / "articles.jsonl").mkdir()  # an operator's mistake: a folder where the file belongs
+    run = run_crawl(replica.url, tmp_path)
+    assert run.returncode == 1
+    assert "could not be written" in run.stderr.strip().splitlines()[-1]
+    (staged,) = tmp_path.glob(".staging/*/articles.jsonl")
+    assert len(staged.read_text(encoding="utf-8").splitlines()) == len(expected_articles(replica.url))

@@ -61,9 +61,10 @@ class Command(ScrapyCrawl):
         try:
             check_writable(archive)
             adopt_leftovers(archive)
-        except OSError as exc:
+        except Exception as exc:  # an archive this run cannot take over: say why in one line
             lock.release()
-            _say(f"{exc.strerror if isinstance(exc, ArchiveUnwritable) else exc}; not started")
+            why = f"a dead run's leftovers could not be adopted ({exc!r})"
+            _say(f"{exc.strerror if isinstance(exc, ArchiveUnwritable) else why}; not started")
             self.exitcode = EXIT_FAILED
             return
         previous = last_run_status(archive)
