@@ -31,7 +31,9 @@ NETWORK_HINTS = {
     "CannotResolveHostError": "the host name could not be resolved (no network, or a wrong host?)",
     "DNSLookupError": "the host name could not be resolved (no network, or a wrong host?)",
     "ConnectionRefusedError": "the server refused the connection (is it running?)",
+    "DownloadConnectionRefusedError": "the server refused the connection (is it running?)",
     "TimeoutError": "the server did not answer in time",
+    "DownloadTimeoutError": "the server did not answer in time",
     "TCPTimedOutError": "the connection timed out",
     "ConnectError": "no connection could be made",
 }

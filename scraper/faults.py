@@ -14,6 +14,8 @@ FAULT_KINDS = {
     "ResponseDataLossError": "truncated",
     "DownloadFailedError": "connection-broken",
     "ConnectionRefusedError": "connection-refused",
+    "DownloadConnectionRefusedError": "connection-refused",
+    "UnsupportedURLSchemeError": "unsupported-scheme",
     "CannotResolveHostError": "dns",
     "DNSLookupError": "dns",
     "CancelledError": "too-large",

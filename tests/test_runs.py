@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -143,3 +144,14 @@ def test_a_site_answering_429_to_most_pages_fails_the_run_naming_how_many_reques
     assert run.returncode == EXIT_FAILED
     assert manifest["reason"] == "the site is blocking the crawler (8 of 11 requests ended in 401/403/429)"
     assert "8 of 11" in run.stderr.strip().splitlines()[-1]
+
+
+def test_a_server_that_refuses_connections_is_named_in_the_last_line(tmp_path):
+    with socket.socket() as probe:  # a port nothing listens on: bound, never listened, then closed
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    run = crawl(f"http://127.0.0.1:{port}/", tmp_path)
+    assert run.returncode == EXIT_FAILED
+    assert "the server refused the connection (is it running?)" in run.stderr.strip().splitlines()[-1]
+    (manifest,) = [json.loads(p.read_text()) for p in (tmp_path / "runs").glob("*.json")]
+    assert manifest["errors"] == {"connection-refused": 1}
