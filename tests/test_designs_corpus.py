@@ -1,0 +1,126 @@
+"""The design corpus itself: every page opens, every truth is complete and matches its page,
+and the same articles say the same things in every layout."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from replica.designs import LAYOUTS, Entry, corpus
+from replica.designs.truth import CORPUS_ARTICLES, TRUTH_KEYS, VISITOR_KEYS
+
+ENTRIES = list(corpus())
+SEED_TEXT = (Path(__file__).parents[1] / "replica" / "data" / "seed-page-cmsid-743.txt").read_text("utf-8")
+SAME_EVERYWHERE = ("url", "cms_id", "title", "published", "body")
+
+
+def entry_id(entry: Entry) -> str:
+    return f"{entry.layout}:{entry.truth['kind']}:{entry.truth['cms_id'] or entry.truth['url'].rsplit('=', 1)[-1]}"
+
+
+def flat(value: str) -> str:
+    """Whitespace of any kind (no-break spaces, line ends) collapsed, for comparing what a reader sees."""
+    return " ".join(value.split())
+
+
+def page_text(entry: Entry) -> str:
+    charset = entry.content_type.rsplit("charset=", 1)[-1]
+    return flat(lxml.html.document_fromstring(entry.html.decode(charset)).text_content())
+
+
+def test_the_corpus_has_at_least_ten_layouts() -> None:
+    assert len(LAYOUTS) >= 10
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_every_layout_holds_the_four_articles(layout: str) -> None:
+    shown = [e.truth["cms_id"] for e in ENTRIES if e.layout == layout and e.truth["kind"] == "article"]
+    assert shown == list(CORPUS_ARTICLES)
+
+
+def test_some_layouts_hold_a_list_a_text_page_and_a_missing_article() -> None:
+    kinds = defaultdict(set)
+    for entry in ENTRIES:
+        kinds[entry.truth["kind"]].add(entry.layout)
+    assert all(len(kinds[kind]) >= 3 for kind in ("list", "page", "missing"))
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=entry_id)
+def test_every_page_opens_as_an_html_document_with_a_body(entry: Entry) -> None:
+    charset = entry.content_type.rsplit("charset=", 1)[-1]
+    root = lxml.html.document_fromstring(entry.html.decode(charset))
+    assert root.find("body") is not None
+    assert entry.content_type.startswith("text/html")
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=entry_id)
+def test_every_truth_states_every_field(entry: Entry) -> None:
+    assert set(entry.truth) == set(TRUTH_KEYS)
+    assert set(entry.truth["visitors"]) == set(VISITOR_KEYS)
+    assert entry.truth["kind"] in ("article", "page", "list", "missing")
+
+
+@pytest.mark.parametrize("entry", [e for e in ENTRIES if e.truth["kind"] == "article"], ids=entry_id)
+def test_an_article_truth_has_title_date_body_and_a_byline(entry: Entry) -> None:
+    truth = entry.truth
+    assert truth["title"] and truth["body"] and truth["byline"]
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", truth["published"])
+    assert truth["authors"] or truth["source"]
+    assert truth["url"] == f"https://lavusta.longan.gov.vn/Default.aspx?tabid=620&ChiTiet=True&CmsId={truth['cms_id']}"
+
+
+@pytest.mark.parametrize("entry", [e for e in ENTRIES if e.truth["kind"] != "list"], ids=entry_id)
+def test_the_page_shows_the_title_byline_and_every_paragraph_of_its_truth(entry: Entry) -> None:
+    shown = page_text(entry)
+    truth = entry.truth
+    for value in [truth["title"], truth["byline"], *(truth["body"] or "").split("\n\n")]:
+        if value and flat(value):
+            assert flat(value) in shown
+
+
+@pytest.mark.parametrize("entry", [e for e in ENTRIES if e.truth["kind"] == "missing"], ids=entry_id)
+def test_a_missing_article_page_says_tin_khong_ton_tai(entry: Entry) -> None:
+    assert "Tin không tồn tại" in page_text(entry)
+
+
+@pytest.mark.parametrize("cms_id", CORPUS_ARTICLES)
+def test_an_article_reads_the_same_in_every_layout(cms_id: int) -> None:
+    readings = {
+        field: {repr(e.truth[field]) for e in ENTRIES if e.truth["cms_id"] == cms_id and e.truth["kind"] == "article"}
+        for field in SAME_EVERYWHERE
+    }
+    assert all(len(values) == 1 for values in readings.values()), readings
+
+
+@pytest.mark.parametrize("cms_id", CORPUS_ARTICLES)
+def test_an_article_has_as_many_images_in_every_layout(cms_id: int) -> None:
+    counts = {len(e.truth["images"]) for e in ENTRIES if e.truth["cms_id"] == cms_id and e.truth["kind"] == "article"}
+    assert len(counts) == 1
+
+
+def test_the_seed_article_says_what_the_seed_text_scrape_says() -> None:
+    seed = next(e.truth for e in ENTRIES if e.layout == "dnn5" and e.truth["cms_id"] == 743)
+    scrape = flat(SEED_TEXT)
+    assert all(flat(paragraph) in scrape for paragraph in seed["body"].split("\n\n"))
+    assert f"{seed['title']} 25/12/2023" in scrape and seed["byline"] in scrape
+
+
+def test_legal_document_numbers_stay_as_written_in_the_bodies() -> None:
+    bodies = "\n".join(e.truth["body"] or "" for e in ENTRIES)
+    assert "14/2014/QĐ-TTg" in bodies and "36-NQ/TW" in bodies and "1186/KH-UBND" in bodies
+
+
+def test_the_bylines_take_many_forms_across_layouts() -> None:
+    bylines = {e.truth["byline"] for e in ENTRIES if e.truth["byline"]}
+    for form in ("Bài và ảnh: T.T.B", "Tin, ảnh: N.H.P", "Bài: T.T.B; Ảnh: L.V.H", "P.T.Thủy", "N.Thảo", "Minh Anh"):
+        assert any(b == form or b.endswith(": " + form) for b in bylines), form
+    assert any(b.startswith("Nguồn: ") for b in bylines) and any(b.startswith("Theo ") for b in bylines)
+
+
+def test_a_source_line_names_no_author() -> None:
+    sourced = [e.truth for e in ENTRIES if e.truth["source"]]
+    assert sourced and all(t["authors"] == [] for t in sourced)
