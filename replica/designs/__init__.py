@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from replica.designs import design2019, dnn5, dnn7
+from replica.designs import amp, bootstrap, design2019, dnn5, dnn7, egov, html5, printview
 from replica.designs.truth import CORPUS_ARTICLES, FACTS, LIST_TAB, LIVE, MISSING_ID, TEXT_PAGE, Page, expected
 
 
@@ -83,6 +83,11 @@ LAYOUTS: dict[str, Layout] = {
     "dnn5": Live("dnn5", dnn5),
     "dnn7": Live("dnn7", dnn7),
     "design2019": Live("design2019", design2019),
+    "html5": Live("html5", html5),
+    "egov": Live("egov", egov),
+    "bootstrap": Live("bootstrap", bootstrap),
+    "print": Live("print", printview),
+    "amp": Live("amp", amp),
 }
 
 
