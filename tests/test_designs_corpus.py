@@ -124,3 +124,46 @@ def test_the_bylines_take_many_forms_across_layouts() -> None:
 def test_a_source_line_names_no_author() -> None:
     sourced = [e.truth for e in ENTRIES if e.truth["source"]]
     assert sourced and all(t["authors"] == [] for t in sourced)
+
+
+def copies(prefix: str) -> list[Entry]:
+    return [e for e in ENTRIES if e.layout.startswith(prefix)]
+
+
+@pytest.mark.parametrize("entry", copies("wayback-"), ids=entry_id)
+def test_a_wayback_copy_has_the_toolbar_and_its_images_rewritten_to_the_capture(entry: Entry) -> None:
+    html = entry.html.decode("utf-8")
+    stamp = re.match(r"https://web\.archive\.org/web/(\d{14})/https://lavusta\.longan\.gov\.vn/", entry.address)
+    assert stamp and 'id="wm-ipp-base"' in html and "<!-- END WAYBACK TOOLBAR INSERT -->" in html
+    assert entry.truth["captured_at"].replace("-", "").replace(":", "").replace("T", "")[:14] == stamp[1]
+    portal_images = re.findall(r'<img[^>]*\ssrc="([^"]*lavusta[^"]*)"', html)
+    assert portal_images and all(src.startswith(f"/web/{stamp[1]}im_/https://") for src in portal_images)
+
+
+@pytest.mark.parametrize("entry", copies("archive-today-"), ids=entry_id)
+def test_an_archive_today_copy_has_every_style_inlined_and_no_script(entry: Entry) -> None:
+    root = lxml.html.document_fromstring(entry.html.decode("utf-8"))
+    content = root.get_element_by_id("CONTENT")
+    elements = list(content.iterdescendants())
+    assert elements and all(e.get("style") and e.get("class") is None for e in elements)
+    assert not root.xpath("//script | //link[@rel='stylesheet']") and entry.truth["captured_at"]
+    links = [a.get("href") for a in content.iter("a") if a.get("href")]
+    assert all(href.startswith(("https://archive.ph/o/", "mailto:", "#")) for href in links)
+
+
+@pytest.mark.parametrize("entry", copies("saved-"), ids=entry_id)
+def test_a_saved_copy_starts_with_the_mark_of_the_web_naming_its_url(entry: Entry) -> None:
+    mark = re.search(r"<!-- saved from url=\((\d{4})\)(\S+) -->", entry.html.decode("utf-8"))
+    assert mark and int(mark[1]) == len(mark[2]) and mark[2].startswith("https://lavusta.longan.gov.vn/")
+    assert entry.address.startswith("file:///") and entry.truth["captured_at"] is None
+
+
+def test_a_complete_saved_copy_reads_its_images_from_the_files_folder() -> None:
+    entry = next(e for e in copies("saved-complete") if e.truth["cms_id"] == 743)
+    assert './Bai viet_files/hoinghitrithuc_2023_1.jpg"' in entry.html.decode("utf-8")
+    assert entry.truth["images"][0] == "file:///home/lhh/Downloads/Bai%20viet_files/hoinghitrithuc_2023_1.jpg"
+
+
+def test_only_web_archive_copies_state_a_capture_time() -> None:
+    captured = {e.layout for e in ENTRIES if e.truth["captured_at"]}
+    assert captured == {name for name in LAYOUTS if name.startswith(("wayback-", "archive-today-"))}

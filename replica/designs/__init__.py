@@ -15,10 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from replica.designs import amp, bootstrap, design2019, dnn5, dnn7, egov, html5, printview
+from replica.designs.archive_today import ArchiveToday
+from replica.designs.saved import SavedComplete, SavedWithBase
 from replica.designs.truth import CORPUS_ARTICLES, FACTS, LIST_TAB, LIVE, MISSING_ID, TEXT_PAGE, Page, expected
+from replica.designs.wayback import Wayback
 
 
 class Layout(Protocol):
@@ -79,7 +83,7 @@ class Live:
         return expected(self.name, page)
 
 
-LAYOUTS: dict[str, Layout] = {
+BASES = {
     "dnn5": Live("dnn5", dnn5),
     "dnn7": Live("dnn7", dnn7),
     "design2019": Live("design2019", design2019),
@@ -88,6 +92,15 @@ LAYOUTS: dict[str, Layout] = {
     "bootstrap": Live("bootstrap", bootstrap),
     "print": Live("print", printview),
     "amp": Live("amp", amp),
+}
+LAYOUTS: dict[str, Layout] = {
+    **BASES,
+    "saved-complete": SavedComplete("dnn5", BASES["dnn5"], None),
+    "saved-base": SavedWithBase("design2019", BASES["design2019"], None),
+    "wayback-2019": Wayback("design2019", BASES["design2019"], datetime(2024, 11, 14, 3, 10, 5, tzinfo=UTC)),
+    "wayback-dnn5": Wayback("dnn5", BASES["dnn5"], datetime(2024, 7, 17, 18, 50, 12, tzinfo=UTC)),
+    "wayback-egov": Wayback("egov", BASES["egov"], datetime(2025, 3, 11, 7, 27, 41, tzinfo=UTC)),
+    "archive-today-dnn7": ArchiveToday("dnn7", BASES["dnn7"], datetime(2024, 9, 5, 3, 4, 22, tzinfo=UTC)),
 }
 
 
