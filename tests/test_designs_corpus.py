@@ -4,13 +4,18 @@ and the same articles say the same things in every layout."""
 from __future__ import annotations
 
 import re
+import urllib.error
+import urllib.request
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 import lxml.html
 import pytest
 
 from replica.designs import LAYOUTS, Entry, corpus
+from replica.designs.__main__ import write
+from replica.designs.serve import serve
 from replica.designs.truth import CORPUS_ARTICLES, TRUTH_KEYS, VISITOR_KEYS
 
 ENTRIES = list(corpus())
@@ -167,3 +172,41 @@ def test_a_complete_saved_copy_reads_its_images_from_the_files_folder() -> None:
 def test_only_web_archive_copies_state_a_capture_time() -> None:
     captured = {e.layout for e in ENTRIES if e.truth["captured_at"]}
     assert captured == {name for name in LAYOUTS if name.startswith(("wayback-", "archive-today-"))}
+
+
+@pytest.fixture
+def dnn5_site() -> Iterator[str]:
+    server = serve("dnn5")
+    yield server.url
+    server.shutdown()
+
+
+def fetch(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def test_a_served_layout_answers_an_article_with_the_corpus_page(dnn5_site: str) -> None:
+    status, body = fetch(dnn5_site + "Default.aspx?tabid=620&cmsid=743&ChiTiet=True")
+    assert status == 200 and body == next(e.html for e in ENTRIES if e.layout == "dnn5" and e.truth["cms_id"] == 743)
+
+
+def test_a_served_layout_links_every_page_from_its_home_page(dnn5_site: str) -> None:
+    status, body = fetch(dnn5_site)
+    assert status == 200 and all(f"CmsId={n}".encode() in body for n in CORPUS_ARTICLES)
+    assert b"tabid=609" in body and b"tabid=620" in body
+
+
+def test_a_served_layout_answers_an_unknown_article_with_tin_khong_ton_tai(dnn5_site: str) -> None:
+    status, body = fetch(dnn5_site + "Default.aspx?tabid=620&ChiTiet=True&CmsId=123456")
+    assert status == 200 and "Tin không tồn tại".encode() in body
+    assert fetch(dnn5_site + "Portals/0/none.html")[0] == 404
+
+
+def test_the_corpus_written_to_disk_has_one_file_and_one_truth_line_per_page(tmp_path: Path) -> None:
+    assert write(tmp_path) == len(ENTRIES)
+    lines = (tmp_path / "truth.jsonl").read_text("utf-8").splitlines()
+    assert len(lines) == len(ENTRIES) and len(list(tmp_path.glob("*/*.html"))) == len(ENTRIES)
