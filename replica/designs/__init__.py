@@ -99,7 +99,9 @@ LAYOUTS: dict[str, Layout] = {
     "saved-base": SavedWithBase("design2019", BASES["design2019"], None),
     "wayback-2019": Wayback("design2019", BASES["design2019"], datetime(2024, 11, 14, 3, 10, 5, tzinfo=UTC)),
     "wayback-dnn5": Wayback("dnn5", BASES["dnn5"], datetime(2024, 7, 17, 18, 50, 12, tzinfo=UTC)),
+    "wayback-dnn7": Wayback("dnn7", BASES["dnn7"], datetime(2024, 9, 5, 3, 4, 50, tzinfo=UTC)),
     "wayback-egov": Wayback("egov", BASES["egov"], datetime(2025, 3, 11, 7, 27, 41, tzinfo=UTC)),
+    "wayback-bootstrap": Wayback("bootstrap", BASES["bootstrap"], datetime(2025, 5, 20, 2, 41, 9, tzinfo=UTC)),
     "archive-today-dnn7": ArchiveToday("dnn7", BASES["dnn7"], datetime(2024, 9, 5, 3, 4, 22, tzinfo=UTC)),
 }
 

@@ -2,9 +2,9 @@
 """An AMP page for phones (``<html ⚡>``, ``amp-img``, the AMP boilerplate style).
 
 ``<link rel="canonical">`` names the full article; a JSON-LD ``NewsArticle`` and a ``<time
-datetime>`` hold the date with its time of day; the category is a link above the title; the
-byline ("Tác giả: …" or "Nguồn: …") is its own paragraph after the body; "Bài viết khác"
-lists three links. No widgets, no clock.
+datetime>`` hold the date with its time of day, while the ``<time>`` shows "(25/12/2023)";
+the category is a link above the title; the byline ("Tác giả: …" or "Nguồn: …") is its own
+paragraph after the body; "Bài viết khác" lists three links. No widgets, no clock.
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def render(page: Page) -> bytes:
 <article>
 <a class="cat" href="{LIVE}Default.aspx?tabid={cat.tabid}">{text(cat.name)}</a>
 <h1>{text(item.title)}</h1>
-<time datetime="{when.isoformat()}">{when:%d/%m/%Y %H:%M}</time>
+<time datetime="{when.isoformat()}">({when:%d/%m/%Y})</time>
 {body_html(item, _image)}
 <p class="author"><strong>{text(signed.text)}</strong></p>
 </article>
