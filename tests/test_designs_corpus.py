@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections import defaultdict
 from collections.abc import Iterator
@@ -210,3 +211,43 @@ def test_the_corpus_written_to_disk_has_one_file_and_one_truth_line_per_page(tmp
     assert write(tmp_path) == len(ENTRIES)
     lines = (tmp_path / "truth.jsonl").read_text("utf-8").splitlines()
     assert len(lines) == len(ENTRIES) and len(list(tmp_path.glob("*/*.html"))) == len(ENTRIES)
+
+
+@pytest.mark.parametrize("entry", [e for e in ENTRIES if e.truth["images"]], ids=entry_id)
+def test_the_page_holds_every_image_of_its_truth_in_order(entry: Entry) -> None:
+    html = urllib.parse.unquote(entry.html.decode("utf-8"))
+    names = [urllib.parse.unquote(url.rsplit("/", 1)[-1]) for url in entry.truth["images"]]
+    places = [html.find(f"/{name}") for name in names]
+    assert -1 not in places and places == sorted(places)
+
+
+@pytest.mark.parametrize("entry", [e for e in ENTRIES if e.truth["related"] or e.truth["items"]], ids=entry_id)
+def test_the_page_links_every_related_article_and_list_item_of_its_truth(entry: Entry) -> None:
+    html = entry.html.decode("utf-8")
+    for url in entry.truth["related"] + entry.truth["items"]:
+        assert re.search(rf"CmsId={url.rsplit('=', 1)[-1]}\b", html, re.IGNORECASE)
+
+
+def written_forms(number: int) -> set[str]:
+    return {str(number), f"{number:,}", f"{number:,}".replace(",", ".")}
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=entry_id)
+def test_the_page_shows_every_visitor_number_of_its_truth(entry: Entry) -> None:
+    html = entry.html.decode("utf-8")
+    shown = page_text(entry) + " " + "".join(re.findall(r'alt="(\d)"', html))
+    for number in filter(None, entry.truth["visitors"].values()):
+        assert any(form in shown for form in written_forms(number))
+
+
+@pytest.mark.parametrize("entry", [e for e in ENTRIES if e.truth["published"]], ids=entry_id)
+def test_the_page_shows_the_publication_date_of_its_truth(entry: Entry) -> None:
+    year, month, day = entry.truth["published"].split("-")
+    assert f"{day}/{month}/{year}" in page_text(entry) or f"{day}-{month}-{year}" in page_text(entry)
+
+
+@pytest.mark.parametrize("entry", [e for e in ENTRIES if e.truth["page_clock"]], ids=entry_id)
+def test_the_page_shows_the_clock_of_its_truth(entry: Entry) -> None:
+    year, month, day = entry.truth["page_clock"][:10].split("-")
+    shown = page_text(entry)
+    assert f"{day}/{month}/{year}" in shown and entry.truth["page_clock"][11:16] in shown
