@@ -7,7 +7,7 @@ from datetime import date, datetime
 from html import escape
 
 from replica.content import Article, StaticPage
-from replica.designs.truth import PUBLISHED_AT, Signed
+from replica.designs.truth import PUBLISHED_AT
 from replica.skin import inline_html, text_html
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
@@ -68,7 +68,3 @@ def static_body_html(page: StaticPage, paragraph: Callable[[str], str] = lambda 
         inner = lines_html(value)
         blocks.append(paragraph(f"<strong>{inner}</strong>" if value.isupper() else inner))
     return "\n".join(blocks)
-
-
-def byline_html(signed: Signed) -> str:
-    return text(signed.text)
