@@ -29,11 +29,17 @@ class Article:
     published: str | None = _f(
         "Publication date, ISO `YYYY-MM-DD`, from the date after the title; null when absent. Never the header clock."
     )
-    author_initials: list[str] = _f(
-        'Author initials from the byline: `["T.T.B"]`, `["T.T.B", "L.V.H"]` for "Bài: T.T.B; Ảnh: L.V.H"; `[]` for a source line ("Nguồn: ...", "Theo ...") or no byline.',
+    authors: list[str] = _f(
+        'People the byline credits, each name whole as written: `["P.T.Thủy"]` for "Bài và ảnh: P.T.Thủy", `["T.T.B", "L.V.H"]` for "Bài: T.T.B; Ảnh: L.V.H", `["Minh Anh"]` for a bare bold or right-aligned name ending the body; `[]` for a source line or no byline.',
         factory=list,
     )
-    byline: str | None = _f('The byline as on the page ("Bài và ảnh: T.T.B"); null when absent.')
+    author_initials: list[str] = _f(
+        "Same list as `authors`, kept for readers of earlier archives (it once held only initials, and cut \"P.T.Thủy\" to \"P.T\").",
+        factory=list,
+    )
+    byline: str | None = _f('The byline as on the page ("Bài và ảnh: T.T.B"); a source line when it is the only credit; null when absent.')
+    source: str | None = _f('The publication a source line cites ("Báo Long An" for "Nguồn: Báo Long An", "TTXVN" for "Theo TTXVN"); never an author; null when absent.')
+    views: int | None = _f('The article\'s own view count when the page shows one ("Lượt xem: 1.234" is 1234); null when not shown.')
     body: str | None = _f(
         'Body text, normalized: paragraphs joined by one blank line; no title, byline, widgets or "Các tin khác".'
     )
@@ -52,6 +58,10 @@ class Article:
     category_raw: str | None = _f("Category exactly as on the page, only NFC-composed.")
     normalized: dict[str, int] = _f(
         'Which normalization rules changed the text and how often, e.g. `{"whitespace": 3}`.', factory=dict
+    )
+    provenance: dict[str, str] = _f(
+        'Which evidence decided each field, e.g. `{"published": "label:Ngày đăng", "authors": "byline:Bài và ảnh"}`.',
+        factory=dict,
     )
     errors: list[str] = _f(
         "Problems met while extracting or validating this record (`missing-title`, `missing-body`, ...); empty when none.",

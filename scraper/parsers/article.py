@@ -14,9 +14,10 @@ from urllib.parse import urlsplit
 
 from scraper.dates import parse_date_text
 from scraper.parsers import site
-from scraper.parsers.content import body_lines, is_furniture, is_heading, is_prose
+from scraper.parsers.byline import TAIL_LINES, Credit, credit_line, split_credits, take
+from scraper.parsers.content import body_lines, is_furniture, is_heading, is_prose, is_tools
 from scraper.parsers.document import Document, Line
-from scraper.parsers.urls import absolute, canonical_article_url, tab_id
+from scraper.parsers.urls import absolute, canonical_article_url, number, tab_id
 
 # "… ngày 07/01/2005" is a date inside a sentence, not a title with its date.
 _TITLE_NOT_BEFORE_DATE = re.compile(r"(ngày|tháng|năm|từ|đến|:)\s*$", re.IGNORECASE)
@@ -29,12 +30,15 @@ class ArticleFields:
     category_raw: str | None = None
     published: str | None = None
     byline: str | None = None
-    author_initials: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    source: str | None = None
+    views: int | None = None
     paragraphs: list[str] = field(default_factory=list)
     images: list[str] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    provenance: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -94,31 +98,6 @@ def published(date_text: str | None) -> tuple[str | None, list[str]]:
     return parse_date_text(date_text)
 
 
-def split_byline(lines: list[Line]) -> tuple[list[Line], str | None]:
-    """The body without its byline, and the byline: one of the last two lines of text."""
-    texts = [i for i, line in enumerate(lines) if line.text.strip()]
-    for i in reversed(texts[-2:]):
-        text = lines[i].text.strip()
-        if site.BYLINE.match(text) or (site.SOURCE_LINE.match(text) and len(text.split()) <= 10):
-            return lines[:i] + lines[i + 1 :], text
-    return lines, None
-
-
-def author_initials(byline: str | None) -> list[str]:
-    """Authors credited by a byline; none for a source line ("Nguồn: …", "Theo …")."""
-    if not byline or not site.BYLINE.match(byline):
-        return []
-    authors: list[str] = []
-    for part in re.split(r"[;|]", byline):
-        m = site.BYLINE.match(part.strip())
-        who = m.group("who") if m else part
-        found = site.INITIALS.findall(who) or [n.strip() for n in re.split(r",| và ", who) if n.strip()]
-        for name in (n.strip().rstrip(".") for n in found):
-            if name and name not in authors:
-                authors.append(name)
-    return authors
-
-
 def category(doc: Document, title: _Title, url: str) -> str | None:
     """The category heading just above the title, else the menu entry for the page's tab."""
     for line in reversed(doc.lines[max(0, title.index - 3) : title.index]):
@@ -172,30 +151,72 @@ def _attachment_block(doc: Document, start: int) -> list[Line]:
     return block
 
 
+def _end(doc: Document, start: int, body: list[Line]) -> int:
+    """Index of the first line after ``body`` (which begins at or after ``start``)."""
+    if not body:
+        return start
+    last = body[-1]
+    return next(i for i in range(start, len(doc.lines)) if doc.lines[i] is last) + 1
+
+
+def _credit_after(doc: Document, end: int, credit: Credit) -> None:
+    """A byline or source in its own element just after the body (a "tác giả" box)."""
+    texts = [line for line in doc.lines[end : end + TAIL_LINES] if line.text.strip()]
+    for n, line in enumerate(texts):
+        if site.BODY_END.match(line.text) or is_tools(line):
+            return
+        found = credit_line(line, last=n == 0 and site.AUTHOR_MARKUP.search(_marks(line)) is not None)
+        if found is None:
+            return
+        take(credit, line.text.strip(), found)
+
+
+def _marks(line: Line) -> str:
+    el = line.element
+    return " ".join(el.get(a) or "" for a in ("class", "id", "itemprop"))
+
+
+def views(doc: Document, start: int) -> int | None:
+    """The article's own view count ("Lượt xem: 1.234"), shown near its title or below its text."""
+    for line in doc.lines[start:]:
+        if site.BODY_END.match(line.text) and not site.VIEWS.search(line.text):
+            return None
+        m = site.VIEWS.search(line.text)
+        if m and len(line.text) <= site.TOOLS_LINE_CHARS:
+            return number(re.sub(r"\D", "", m.group(1) or m.group(2)))
+    return None
+
+
 def parse_article(doc: Document, url: str) -> ArticleFields | None:
     """Fields of an article page, or None when the page holds no article."""
     title = find_title(doc)
     if title is None:
         return None
     lines = body_lines(doc, title.index, title.body_start)
-    files = _attachment_block(doc, title.body_start + len(lines))
-    lines, byline = split_byline(lines)
+    end = _end(doc, title.body_start, lines)
+    files = _attachment_block(doc, end)
+    lines, credit = split_credits(lines)
+    _credit_after(doc, end + len(files), credit)
     day, errors = published(title.date_text)
     images, attachments = [], []
     for line in lines:
         images += [url for img in line.images if (url := absolute(img.get("src") or "", doc.base_url))]
     for line in lines + files:
         attachments += [url for a in line.links if _is_attachment(url := absolute(a.href, doc.base_url))]
+    provenance = {"authors": credit.evidence} if credit.evidence else {}
     return ArticleFields(
         title_raw=title.text.strip(),
         date_text=title.date_text,
         category_raw=category(doc, title, url),
         published=day,
-        byline=byline,
-        author_initials=author_initials(byline),
+        byline=credit.byline,
+        authors=credit.authors,
+        source=credit.source,
+        views=views(doc, title.index),
         paragraphs=[line.text for line in lines if line.text.strip()],
         images=list(dict.fromkeys(images)),
         attachments=list(dict.fromkeys(attachments)),
         related=_related(doc, title.body_start),
         errors=errors,
+        provenance=provenance,
     )

@@ -27,9 +27,17 @@ def is_furniture(line: Line) -> bool:
     )
 
 
+_TOOL_LEFTOVER = re.compile(r"[\s|·•:/\-–\[\]()]+")
+
+
 def is_tools(line: Line) -> bool:
-    """A short "Trở về | In bài" line: the page's tools, below its text."""
-    return len(line.text) <= site.TOOLS_LINE_CHARS and bool(site.TOOLS.match(line.text))
+    """A short line of page tools and sharing buttons ("In bài | Chia sẻ | Lượt xem: 12"), below or above the text."""
+    text = line.text
+    if not text.strip():
+        return bool(line.links) and all(site.SHARE_LINK.search(link.href) for link in line.links)
+    if len(text) > site.TOOLS_LINE_CHARS or not site.TOOL_WORDS.search(text):
+        return False
+    return not _TOOL_LEFTOVER.sub("", site.TOOL_WORDS.sub("", text))
 
 
 def is_prose(line: Line) -> bool:
@@ -65,7 +73,7 @@ def _lowest_common_ancestor(a: etree._Element, b: etree._Element) -> etree._Elem
 
 
 def body_lines(doc: Document, title_index: int, start: int) -> list[Line]:
-    """Lines from ``start`` that share the title's block, up to the first furniture line.
+    """Lines from ``start`` that share the title's block, from the first that is no furniture to the next that is.
 
     The block is the smallest element holding both the title and the first
     paragraph after it, so side panes and footers outside it never leak in.
@@ -78,6 +86,8 @@ def body_lines(doc: Document, title_index: int, start: int) -> list[Line]:
     inside = set(root.iter())
     found: list[Line] = []
     for line in lines[start:]:
+        if not found and (is_furniture(line) or is_tools(line)):
+            continue  # a date line's neighbours, the tools above the text: not yet the body
         if line.element not in inside or site.BODY_END.match(line.text) or is_furniture(line) or is_tools(line):
             break
         found.append(line)

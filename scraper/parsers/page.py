@@ -92,8 +92,11 @@ def parse_page(
             category=fields.category_raw,
             title=fields.title_raw,
             published=fields.published,
-            author_initials=fields.author_initials,
+            authors=fields.authors,
+            author_initials=fields.authors,
             byline=fields.byline,
+            source=fields.source,
+            views=fields.views,
             body=body,
             images=fields.images,
             attachments=fields.attachments,
@@ -105,6 +108,7 @@ def parse_page(
             title_raw=fields.title_raw,
             body_raw=body,
             category_raw=fields.category_raw,
+            provenance=fields.provenance,
             errors=fields.errors
             + found.clock_problems
             + [f"body-{p}" for p in body_problems]

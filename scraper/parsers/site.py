@@ -51,7 +51,10 @@ DATE_ONLY = re.compile(
 MIN_TITLE_CHARS = 8
 
 # Where the body stops: attached files, the other-news list and the page furniture after it.
-RELATED_WORDS = r"Các\s+tin\s+khác|Tin\s+khác|Các\s+tin\s+đã\s+đưa|Tin\s+liên\s+quan|Tin\s+cùng\s+chuyên\s+mục"
+RELATED_WORDS = (
+    r"Các\s+tin\s+khác|Các\s+bài\s+khác|Bài\s+viết\s+khác|Tin\s+bài\s+khác|Bài\s+liên\s+quan|Xem\s+thêm"
+    r"|Tin\s+khác|Các\s+tin\s+đã\s+đưa|Tin\s+liên\s+quan|Tin\s+cùng\s+chuyên\s+mục"
+)
 ATTACHMENT_WORDS = r"(?:File|Tệp|Tập\s+tin|Tài\s+liệu)\s+đính\s+kèm"
 FOOTER_WORDS = r"Bản\s+quyền|Copyright|©"
 RELATED_LABEL = re.compile(rf"^\s*({RELATED_WORDS})\s*:?", re.IGNORECASE)
@@ -62,18 +65,46 @@ BODY_END = re.compile(
     rf"^\s*({ATTACHMENT_WORDS}|{RELATED_WORDS}|{FOOTER_WORDS}|Số\s+lượt\s+truy\s+cập|Người\s+dùng\s+Online)",
     re.IGNORECASE,
 )
-# Page tools ("Trở về", "In bài"): they end a body only as a short line, never a sentence that starts so.
-TOOLS = re.compile(r"^\s*\[?(Trở\s+về|Quay\s+lại|Về\s+đầu\s+trang|In\s+bài|In\s+trang|Gửi\s+bài)", re.IGNORECASE)
-TOOLS_LINE_CHARS = 40
-
-# The byline, the last line of the body: who wrote it, or where it came from.
-BYLINE = re.compile(
-    r"^\s*(?P<label>(?:Bài|Tin|Ảnh|Video|Bài\s+viết|Thực\s+hiện|Tác\s+giả)"
-    r"(?:\s*(?:,|và|-|&|/)\s*(?:Bài|Tin|Ảnh|ảnh|bài|tin))*)\s*:\s*(?P<who>.{1,80})$",
+# Page tools and sharing buttons: a short line made of nothing else is furniture, never body.
+TOOL_WORDS = re.compile(
+    r"Trở\s+về|Quay\s+lại|Về\s+đầu\s+trang|Đầu\s+trang|In\s+bài\s+viết|In\s+bài|In\s+trang|Bản\s+in|Gửi\s+bài"
+    r"|Gửi\s+e-?mail|Gửi\s+cho\s+bạn\s+bè|E-?mail|Chia\s+sẻ|Share|Facebook|Zalo|Twitter|Tweet|Like|Thích|Bình\s+luận"
+    r"|Lưu\s+bài|Lưu\s+tin|Print|Top|(?:Lượt\s+xem|Lượt\s+đọc|Số\s+lượt\s+xem|Số\s+lần\s+xem|Đã\s+xem)\s*:?\s*[\d.,]*",
     re.IGNORECASE,
 )
-SOURCE_LINE = re.compile(r"^\s*(?:Nguồn\s*:|Theo\s+\S)\s*.{1,80}$", re.IGNORECASE)
-INITIALS = re.compile(r"(?<!\w)(?:[A-ZĐ][a-zđ]?\.\s?){1,5}[A-ZĐ][a-zđ]?\b\.?")
+TOOLS_LINE_CHARS = 120
+# A per-article view count: "Lượt xem: 1.234", "Số lần xem: 56", "1.234 lượt xem".
+VIEWS = re.compile(
+    r"(?:Lượt\s+xem|Lượt\s+đọc|Số\s+lượt\s+xem|Số\s+lần\s+xem|Đã\s+xem)\s*:?\s*(\d{1,3}(?:[.,]\d{3})+|\d+)(?![\d.,]*\d)"
+    r"|(\d{1,3}(?:[.,]\d{3})+|\d+)\s+lượt\s+xem",
+    re.IGNORECASE,
+)
+# Links that share a page on social networks: their buttons are furniture.
+SHARE_LINK = re.compile(
+    r"facebook\.com/sharer|twitter\.com/(?:intent|share)|zalo\.me|sp\.zalo|addthis|linkedin\.com/share"
+    r"|mailto:\?|^javascript:\s*(?:window\.)?print",
+    re.IGNORECASE,
+)
+
+# The byline, the last line of the body: who wrote it, or where it came from.
+_ROLE = r"(?:Bài\s+viết|Bài|Tin|Ảnh|Video|Thực\s+hiện|Tác\s+giả|Người\s+viết|Phóng\s+viên|Nhóm\s+PV|PV|CTV)"
+BYLINE = re.compile(
+    rf"^\s*(?P<label>{_ROLE}(?:\s*(?:,|và|-|&|/)\s*{_ROLE})*)\s*:\s*(?P<who>.{{1,80}})$",
+    re.IGNORECASE,
+)
+# One role's credit inside a byline with several: "Bài: T.T.B; Ảnh: L.V.H", "Bài: A - Ảnh: B".
+BYLINE_PARTS = re.compile(rf"\s*[;|]\s*|\s+[-–]\s+(?={_ROLE}\s*:)", re.IGNORECASE)
+# Names in a credit are separated by commas, "và" (and), "&" or a dash.
+NAME_SEPARATORS = re.compile(r"\s*(?:,|&|\s[-–]\s|\svà\s)\s*")
+# A source, never an author: "Nguồn: Báo Long An", "Theo vusta.vn", "(Theo TTXVN)".
+SOURCE_LINE = re.compile(
+    r"^\s*\(?\s*(?:Nguồn(?:\s+tin)?\s*:|Theo\s+(?=\S))\s*(?P<source>[^,]{1,80}?)\s*\)?\.?\s*$", re.IGNORECASE
+)
+SOURCE_MAX_WORDS = 10
+# A name standing alone as the body's last line is short: "P.T.Thủy", "Minh Anh".
+NAME_ALONE_CHARS = 40
+# Markup that names an author's element after the body: class="author", itemprop="author", ...
+AUTHOR_MARKUP = re.compile(r"author|byline|tac-?gia|tacgia|nguoi-?viet", re.IGNORECASE)
 
 # Header clock: DNN's current-date skin object, "Thứ Năm,18/04/2024 13:32".
 CLOCK_HINT = re.compile(r"(Thứ\s+\w+|Chủ\s+Nhật)\s*,\s*\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}", re.IGNORECASE)
