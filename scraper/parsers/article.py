@@ -17,6 +17,15 @@ from scraper.parsers import site
 from scraper.parsers.byline import TAIL_LINES, Credit, credit_line, split_credits, take
 from scraper.parsers.content import body_lines, is_furniture, is_heading, is_prose, is_tools
 from scraper.parsers.document import Document, Line
+from scraper.parsers.markup import (
+    article_signal,
+    breadcrumbs,
+    category_from_breadcrumbs,
+    find_heading,
+    is_meta_line,
+    microdata_authors,
+)
+from scraper.parsers.published import DateEvidence, day_of, decide, markup_dates, text_dates
 from scraper.parsers.urls import absolute, canonical_article_url, number, tab_id
 
 # "… ngày 07/01/2005" is a date inside a sentence, not a title with its date.
@@ -47,6 +56,9 @@ class _Title:
     text: str
     date_text: str | None
     body_start: int
+    evidence: str = "title-line"  # which evidence found the title
+    date_evidence: str = "title-line"  # and its date
+    kind_evidence: str = "text:title-with-date"  # and that the page is an article
 
 
 def _title_with_date(line: Line) -> tuple[str, str] | None:
@@ -69,6 +81,18 @@ def _neighbour(lines: list[Line], i: int, step: int) -> int | None:
     return None
 
 
+def _date_line(line: Line) -> tuple[str, str] | None:
+    """(date, evidence) of a line holding only a date, bare or under a publication label."""
+    m = site.DATE_ONLY.match(line.text)
+    if m:
+        label = re.match(r"\s*([^\d(\[:]+?)\s*:?\s*[(\[]?\d", line.text)
+        return m.group("date"), f"label:{' '.join(label.group(1).split())}" if label else "date-line"
+    m = site.META_DATE.match(line.text)
+    if m and m.group("label") and not site.UPDATE_LABEL.match(m.group("label")) and "/" in m.group("date"):
+        return m.group("date"), f"label:{' '.join(m.group('label').split())}"
+    return None
+
+
 def find_title(doc: Document) -> _Title | None:
     """The article's title line, found before the first paragraph of prose."""
     lines = doc.lines
@@ -78,17 +102,32 @@ def find_title(doc: Document) -> _Title | None:
         pair = _title_with_date(line) if is_heading(line) else None
         if pair:
             return _Title(i, pair[0], pair[1], i + 1)
-        date_only = site.DATE_ONLY.match(line.text)
-        if date_only:
+        dated = _date_line(line)
+        if dated:
+            date, evidence = dated
             before = _neighbour(lines, i, -1)
             if before is not None and len(lines[before].text) >= site.MIN_TITLE_CHARS:
-                return _Title(before, lines[before].text, date_only.group("date"), i + 1)
+                return _Title(before, lines[before].text, date, i + 1, "heading-beside-date", evidence, "text:date")
             after = _neighbour(lines, i, +1)
             if after is not None and len(lines[after].text) >= site.MIN_TITLE_CHARS:
-                return _Title(after, lines[after].text, date_only.group("date"), after + 1)
+                return _Title(after, lines[after].text, date, after + 1, "heading-beside-date", evidence, "text:date")
         if is_prose(line):
             return None
     return None
+
+
+def markup_title(doc: Document, url: str) -> _Title | None:
+    """A heading next to the body, on a page that markup, its URL or a date line says is an article."""
+    found = find_heading(doc)
+    if found is None:
+        return None
+    line = doc.lines[found.index]
+    signal = article_signal(doc, line) or ("url:ChiTiet" if canonical_article_url(url) else None)
+    if signal is None and any(e.value for e in text_dates(doc, found.index, min(found.index + 4, len(doc.lines)))):
+        signal = "text:date"
+    if signal is None:
+        return None
+    return _Title(found.index, line.text, None, found.index + 1, found.evidence, "", signal)
 
 
 def published(date_text: str | None) -> tuple[str | None, list[str]]:
@@ -98,14 +137,18 @@ def published(date_text: str | None) -> tuple[str | None, list[str]]:
     return parse_date_text(date_text)
 
 
-def category(doc: Document, title: _Title, url: str) -> str | None:
-    """The category heading just above the title, else the menu entry for the page's tab."""
+def _heading_above(doc: Document, title: _Title) -> str | None:
     for line in reversed(doc.lines[max(0, title.index - 3) : title.index]):
         if not line.text.strip() or site.DATE_ONLY.match(line.text):
             continue
-        if is_heading(line) and len(line.text) <= 120:
+        if is_heading(line) and len(line.text) <= 120 and not site.BREADCRUMB_LINE.match(line.text):
             return line.text
         break
+    return None
+
+
+def _menu_entry(doc: Document, url: str) -> str | None:
+    """The menu entry that leads to the page's tab."""
     tab = tab_id(url)
     if tab is None:
         return None
@@ -116,6 +159,35 @@ def category(doc: Document, title: _Title, url: str) -> str | None:
             if is_menu_entry and link.text and len(link.text) <= 120:
                 return link.text
     return None
+
+
+def _labelled_category(doc: Document, title: _Title, body_start: int) -> str | None:
+    for line in doc.lines[max(0, title.index - 2) : body_start]:
+        for segment in site.META_SEPARATORS.split(line.text):
+            m = site.CATEGORY_LABEL.match(segment)
+            if m:
+                return m.group("category").strip()
+    return None
+
+
+def category(doc: Document, title: _Title, url: str, body_start: int | None = None) -> tuple[str | None, str | None]:
+    """(category, evidence): breadcrumbs, a "Chuyên mục:" label, the heading above the title, JSON-LD, the menu."""
+    article = doc.head.article_ld() or {}
+    section = article.get("articleSection")
+    section = section[0] if isinstance(section, list) and section else section
+    found = [
+        ("breadcrumb", lambda: category_from_breadcrumbs(breadcrumbs(doc, title.index), title.text)),
+        ("label:Chuyên mục", lambda: _labelled_category(doc, title, body_start or title.body_start)),
+        ("heading-above-title", lambda: _heading_above(doc, title)),
+        ("json-ld:articleSection", lambda: section if isinstance(section, str) and section.strip() else None),
+        ("meta:article:section", lambda: doc.head.meta.get("article:section") or None),
+        ("menu:tabid", lambda: _menu_entry(doc, url)),
+    ]
+    for evidence, read in found:
+        value = read()
+        if value:
+            return value, evidence
+    return None, None
 
 
 def _related(doc: Document, start: int) -> list[str]:
@@ -187,36 +259,85 @@ def views(doc: Document, start: int) -> int | None:
     return None
 
 
+def _meta_credit(doc: Document, start: int, end: int, credit: Credit) -> None:
+    """A byline or source among the metadata between title and body ("Tác giả: Minh Anh | 25/12/2023")."""
+    for line in doc.lines[start:end]:
+        for segment in site.META_SEPARATORS.split(line.text):
+            found = credit_line(Line(segment.strip(), line.element), last=False)
+            if found:
+                take(credit, segment.strip(), found)
+
+
+def _markup_credit(doc: Document, credit: Credit) -> None:
+    """Authors that only markup names: microdata ``author``, then JSON-LD persons."""
+    names = microdata_authors(doc)
+    evidence = "microdata:author"
+    if not names:
+        stated = (doc.head.article_ld() or {}).get("author")
+        people = stated if isinstance(stated, list) else [stated]
+        names = [p.strip() if isinstance(p, str) else p.get("name", "").strip() for p in people if _is_person(p)]
+        names, evidence = [n for n in names if n], "json-ld:author"
+    if names:
+        credit.authors, credit.evidence = names, evidence
+
+
+def _is_person(stated: object) -> bool:
+    return isinstance(stated, str) or (isinstance(stated, dict) and stated.get("@type") in ("Person", None))
+
+
+def _dates(doc: Document, title: _Title, body_start: int) -> list[DateEvidence]:
+    own = [DateEvidence(title.date_evidence, *day_of(title.date_text))] if title.date_text else []
+    return own + text_dates(doc, title.index, body_start) + markup_dates(doc, title.index, body_start)
+
+
 def parse_article(doc: Document, url: str) -> ArticleFields | None:
-    """Fields of an article page, or None when the page holds no article."""
-    title = find_title(doc)
+    """Fields of an article page, or None when the page holds no article.
+
+    Every layer of evidence is read; ``provenance`` says which one decided each field.
+    """
+    title = find_title(doc) or markup_title(doc, url)
     if title is None:
         return None
-    lines = body_lines(doc, title.index, title.body_start)
+    lines = body_lines(doc, title.index, title.body_start, skip=is_meta_line)
+    first = _end(doc, title.body_start, lines[:1]) - 1 if lines else title.body_start
     end = _end(doc, title.body_start, lines)
     files = _attachment_block(doc, end)
     lines, credit = split_credits(lines)
     _credit_after(doc, end + len(files), credit)
-    day, errors = published(title.date_text)
+    if not credit.authors:
+        _meta_credit(doc, title.index + 1, first, credit)
+    if not credit.authors:
+        _markup_credit(doc, credit)
+    day, date_evidence, errors = decide(_dates(doc, title, first))
     images, attachments = [], []
     for line in lines:
         images += [url for img in line.images if (url := absolute(img.get("src") or "", doc.base_url))]
     for line in lines + files:
         attachments += [url for a in line.links if _is_attachment(url := absolute(a.href, doc.base_url))]
-    provenance = {"authors": credit.evidence} if credit.evidence else {}
+    category_raw, category_evidence = category(doc, title, url, first)
+    seen = views(doc, title.index)
+    provenance = {
+        "kind": title.kind_evidence,
+        "title": title.evidence,
+        "published": date_evidence,
+        "category": category_evidence,
+        "authors": credit.evidence,
+        "source": "source-line" if credit.source else None,
+        "views": "text:Lượt xem" if seen is not None else None,
+    }
     return ArticleFields(
         title_raw=title.text.strip(),
         date_text=title.date_text,
-        category_raw=category(doc, title, url),
+        category_raw=category_raw,
         published=day,
         byline=credit.byline,
         authors=credit.authors,
         source=credit.source,
-        views=views(doc, title.index),
+        views=seen,
         paragraphs=[line.text for line in lines if line.text.strip()],
         images=list(dict.fromkeys(images)),
         attachments=list(dict.fromkeys(attachments)),
         related=_related(doc, title.body_start),
         errors=errors,
-        provenance=provenance,
+        provenance={k: v for k, v in provenance.items() if v},
     )

@@ -49,6 +49,29 @@ DATE_ONLY = re.compile(
     re.IGNORECASE,
 )
 MIN_TITLE_CHARS = 8
+# A labelled metadata line: "Ngày đăng: Thứ hai, 25/12/2023 - 08:15", "(25/12/2023)", "Cập nhật: 2023-12-25".
+# Publication labels outrank update labels; an unlabelled line needs a title beside it.
+PUBLISH_LABELS = r"Ngày\s+đăng|Đăng\s+ngày|Ngày\s+đăng\s+tin|Đăng\s+lúc|Ngày\s+xuất\s+bản|Xuất\s+bản|Thời\s+gian|Ngày"
+UPDATE_LABELS = r"Ngày\s+cập\s+nhật|Cập\s+nhật\s+lúc|Cập\s+nhật|Sửa\s+đổi\s+lần\s+cuối"
+_WEEKDAY = r"(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|Chủ\s+nhật|CN)\s*,?\s*"
+_TIME = r"(?:lúc\s*)?\d{1,2}(?::|h)\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
+META_DATE = re.compile(
+    rf"^\s*(?:(?P<label>{UPDATE_LABELS}|{PUBLISH_LABELS})\s*:?\s*)?[(\[]?\s*(?:{_TIME}\s*[-,|]?\s*)?(?:{_WEEKDAY})?"
+    r"(?P<date>\d{1,2}([/.-])\d{1,2}\3\d{2,4}|\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)"
+    rf"(?:\s*[-,|]?\s*{_TIME})?(?:\s*\(?GMT[+-]\d{{1,2}}\)?)?\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+UPDATE_LABEL = re.compile(rf"^(?:{UPDATE_LABELS})$", re.IGNORECASE)
+# Segments of a metadata line: "Ngày đăng: 25/12/2023 | Lượt xem: 120 | Tác giả: Minh Anh".
+META_SEPARATORS = re.compile(r"\s+[|·•]\s+|\s{3,}")
+# A breadcrumb trail: "Trang chủ » Tin tức » Hoạt động", or markup that says it is one.
+# ("|" is no trail separator: menus are written "Trang chủ | Giới thiệu | Liên hệ".)
+BREADCRUMB_LINE = re.compile(r"^\s*(?:Trang\s+chủ|Trang\s+nhất|Home)\s*[»>›/]", re.IGNORECASE)
+BREADCRUMB_SEPARATORS = re.compile(r"\s*[»>›/]\s*")
+BREADCRUMB_MARKUP = re.compile(r"breadcrumb|duong-?dan|duongdan|navpath", re.IGNORECASE)
+# A category stated as a label: "Chuyên mục: Hoạt động".
+CATEGORY_LABEL = re.compile(r"^\s*(?:Chuyên\s+mục|Danh\s+mục|Lĩnh\s+vực)\s*:\s*(?P<category>.{1,80})$", re.IGNORECASE)
+HOME_WORDS = re.compile(r"^(?:Trang\s+chủ|Trang\s+nhất|Home)$", re.IGNORECASE)
 
 # Where the body stops: attached files, the other-news list and the page furniture after it.
 RELATED_WORDS = (
