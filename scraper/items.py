@@ -97,10 +97,16 @@ class Visitors:
     fetched_at: str | None = _f("When the page was fetched, ISO 8601 in UTC.")
     page_clock: str | None = _f("The page's header clock, ISO 8601 with +07:00.")
     url: str | None = _f("The page the widgets were read from (the home page).")
-    visits: int | None = _f('Total visits ("Số lượt truy cập"), from text such as "1.234.567" or from digit images.')
-    online_guests: int | None = _f('Guests online ("Khách:").')
-    online_members: int | None = _f('Members online ("Thành Viên:").')
-    online_total: int | None = _f('Total online ("Tổng Cộng:").')
+    visits: int | None = _f(
+        'Total visits ("Số lượt truy cập", "Lượt truy cập", "Tổng lượt truy cập", "Tất cả"), from text such as "1.234.567" or "1,234,567" or from digit images; null when not shown.'
+    )
+    visits_today: int | None = _f('Visits today ("Hôm nay") as the counter shows them; null when not shown.')
+    visits_yesterday: int | None = _f('Visits yesterday ("Hôm qua") as shown; null when not shown.')
+    visits_week: int | None = _f('Visits this week ("Trong tuần", "Tuần này") as shown; null when not shown.')
+    visits_month: int | None = _f('Visits this month ("Trong tháng", "Tháng này") as shown; null when not shown.')
+    online_guests: int | None = _f('Guests online ("Khách:"); null when not shown, never derived from the total.')
+    online_members: int | None = _f('Members online ("Thành Viên:"); null when not shown.')
+    online_total: int | None = _f('Total online ("Tổng Cộng:", "Đang online", "Đang truy cập"); null when not shown.')
 
 
 @dataclass

@@ -79,9 +79,7 @@ def _lowest_common_ancestor(a: etree._Element, b: etree._Element) -> etree._Elem
     return a.getroottree().getroot()
 
 
-def body_lines(
-    doc: Document, title_index: int, start: int, skip: Callable[[Line], bool] | None = None
-) -> list[Line]:
+def body_lines(doc: Document, title_index: int, start: int, skip: Callable[[Line], bool] | None = None) -> list[Line]:
     """Lines from ``start`` that share the title's block, from the first that is no furniture to the next that is.
 
     The block is the smallest element holding both the title and the first

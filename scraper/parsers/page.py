@@ -74,6 +74,10 @@ def parse_page(
         page_clock=found.page_clock,
         url=canonical_url(original),
         visits=found.visits,
+        visits_today=found.visits_today,
+        visits_yesterday=found.visits_yesterday,
+        visits_week=found.visits_week,
+        visits_month=found.visits_month,
         online_guests=found.online_guests,
         online_members=found.online_members,
         online_total=found.online_total,
@@ -109,10 +113,7 @@ def parse_page(
             body_raw=body,
             category_raw=fields.category_raw,
             provenance=fields.provenance,
-            errors=fields.errors
-            + found.clock_problems
-            + [f"body-{p}" for p in body_problems]
-            + _decode_problems(doc),
+            errors=fields.errors + found.clock_problems + [f"body-{p}" for p in body_problems] + _decode_problems(doc),
         )
         return parsed
     if site.NOT_FOUND.search(doc.text):

@@ -26,18 +26,34 @@ PAGER_TEXT = re.compile(
 PAGER_ARGUMENT = re.compile(r"^(Page\$)?\d+$", re.IGNORECASE)
 
 # Visit counter and the "Người dùng Online" (UsersOnline) widget.
-VISITS_LABEL = re.compile(r"Số\s+lượt\s+truy\s+cập", re.IGNORECASE)
+VISITS_LABEL = re.compile(
+    r"(?:Tổng\s+(?:số\s+)?|Số\s+)?lượt\s+truy\s+cập|Thống\s+kê\s+truy\s+cập|Tổng\s+truy\s+cập", re.IGNORECASE
+)
 VISITS_NUMBER = re.compile(r"^\s*[:\-]?\s*(\d{1,3}(?:[.,\s]\d{3})+|\d+)\b")
+# A widget count written as text: "1.234.567", "1,234,567", "1 234 567" or plain digits.
+COUNT = r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)"
+_ONLINE_NOW = r"Đang\s+online|Đang\s+truy\s+cập|Đang\s+trực\s+tuyến"
 ONLINE_LABELS = {
-    "online_guests": re.compile(r"Khách\s*:\s*(\d+)", re.IGNORECASE),
-    "online_members": re.compile(r"Thành\s+Viên\s*:\s*(\d+)", re.IGNORECASE),
-    "online_total": re.compile(r"Tổng\s+Cộng\s*:\s*(\d+)", re.IGNORECASE),
+    "online_guests": re.compile(rf"Khách\s*:\s*{COUNT}(?![\d.,])", re.IGNORECASE),
+    "online_members": re.compile(rf"Thành\s+Viên\s*:\s*{COUNT}(?![\d.,])", re.IGNORECASE),
+    "online_total": re.compile(rf"(?:Tổng\s+Cộng\s*:|(?:{_ONLINE_NOW})\s*:?)\s*{COUNT}(?![\d.,])", re.IGNORECASE),
 }
 ONLINE_IDS = {
     "online_guests": "lblGuestCount",
     "online_members": "lblMemberCount",
     "online_total": "lblTotalCount",
 }
+# Period counts of a visit counter, each on a short line of its own or in a table cell beside its number.
+_TOTAL_VISITS = r"Tổng\s+(?:số\s+)?lượt\s+truy\s+cập|Số\s+lượt\s+truy\s+cập|Lượt\s+truy\s+cập|Tất\s+cả"
+PERIOD_LABELS = {
+    "visits": re.compile(rf"^(?:{_TOTAL_VISITS})$", re.IGNORECASE),
+    "visits_today": re.compile(r"^(?:Hôm\s+nay|(?:Lượt\s+)?truy\s+cập\s+hôm\s+nay)$", re.IGNORECASE),
+    "visits_yesterday": re.compile(r"^(?:Hôm\s+qua|(?:Lượt\s+)?truy\s+cập\s+hôm\s+qua)$", re.IGNORECASE),
+    "visits_week": re.compile(r"^(?:Trong\s+tuần|Tuần\s+này|Tuần\s+qua)$", re.IGNORECASE),
+    "visits_month": re.compile(r"^(?:Trong\s+tháng|Tháng\s+này|Tháng\s+qua)$", re.IGNORECASE),
+}
+# "Hôm nay: 1.234", "Hôm nay 1.234": a label, then only a count.
+LABELLED_COUNT = re.compile(rf"^\s*(?P<label>[^\d:]+?)\s*:?\s*{COUNT}\s*$")
 DIGIT_IMAGE = re.compile(r"(?:^|[/_\-])(\d)\.(?:gif|png|jpe?g|bmp|svg)$", re.IGNORECASE)
 
 # Title line: the title with the publication date stuck to its end.
