@@ -50,9 +50,10 @@ class Article:
     related: list[str] = _f('Canonical URLs of the "Các tin khác" (other news) links, in page order.', factory=list)
     media: list[dict[str, str]] = _f('The body\'s images and attachments as stored in the archive: `{"url": …, "path": "media/ab/abcd….jpg", "sha256": "abcd…"}` (the file name is its SHA-256). CSV: the paths.', factory=list, csv=("path",))
     dates_mentioned: list[dict[str, str]] = _f('Dates cited in the body, in text order: `{"date": "2023-04-12", "text": "12/4/2023", "quote": "…Chương trình số 38-Ctr/Tu ngày 12/4/2023 của Ban…"}`; `date` is ISO, a month (`"2023-12"`) when the text names only a month. Cut or impossible dates are not listed (see `errors`). CSV: the ISO dates.', factory=list, csv=("date",))
-    documents: list[dict[str, str | None]] = _f('Legal and party documents cited in the body: `{"kind": "Chương trình", "number": "38-Ctr/TU", "date": "2023-04-12"}` (issuer after the last "/" upper-cased; `date` null when not given). CSV: "kind number date".', factory=list, csv=("kind", "number", "date"))
+    documents: list[dict[str, str | None]] = _f('Legal and party documents cited in the body: `{"kind": "Chương trình", "number": "14/2014/QĐ-TTg", "date": "2023-04-12"}` (the number as written; `date` null when not given). CSV: "kind number date".', factory=list, csv=("kind", "number", "date"))
     page_clock: str | None = _f("The header clock (server time when the page was rendered), ISO 8601 with +07:00.")
     fetched_at: str | None = _f("When the page was fetched, ISO 8601 in UTC.")
+    captured_at: str | None = _f("When a web archive captured the page (ISO 8601, UTC), from the capture's URL or toolbar; null for a page fetched live.")
     title_raw: str | None = _f("Title exactly as on the page, only NFC-composed.")
     body_raw: str | None = _f("Body exactly as on the page (paragraphs joined by one blank line), only NFC-composed.")
     category_raw: str | None = _f("Category exactly as on the page, only NFC-composed.")
@@ -85,6 +86,7 @@ class Page:
     title_raw: str | None = _f("Title exactly as on the page, only NFC-composed.")
     page_clock: str | None = _f("The header clock (server time when the page was rendered), ISO 8601 with +07:00.")
     fetched_at: str | None = _f("When the page was fetched, ISO 8601 in UTC.")
+    captured_at: str | None = _f("When a web archive captured the page (ISO 8601, UTC), from the capture's URL or toolbar; null for a page fetched live.")
     normalized: dict[str, int] = _f("Which normalization rules changed the text and how often.", factory=dict)
     errors: list[str] = _f("Problems met while extracting or validating this record.", factory=list)
     content_hash: str | None = _f("SHA-256 of the page's raw title and text.")
@@ -95,6 +97,7 @@ class Visitors:
     """One snapshot of the visit counter and the "Người dùng Online" widget."""
 
     fetched_at: str | None = _f("When the page was fetched, ISO 8601 in UTC.")
+    captured_at: str | None = _f("When a web archive captured the page (ISO 8601, UTC), from the capture's URL or toolbar; null for a page fetched live.")
     page_clock: str | None = _f("The page's header clock, ISO 8601 with +07:00.")
     url: str | None = _f("The page the widgets were read from (the home page).")
     visits: int | None = _f(
