@@ -24,10 +24,12 @@ class Article:
 
     url: str = _f("Canonical URL: `Default.aspx?tabid=T&ChiTiet=True&CmsId=N` on the original host.")
     cms_id: int | None = _f("The portal's article id (`CmsId`); grows over time.")
-    category: str | None = _f("Category the page shows above the title, normalized text.")
+    category: str | None = _f(
+        'Category: breadcrumbs, a "Chuyên mục:" label, the heading above the title, JSON-LD or the menu (see `provenance`), normalized text.'
+    )
     title: str | None = _f("Title, normalized text, without the date stuck to its end.")
     published: str | None = _f(
-        "Publication date, ISO `YYYY-MM-DD`, from the date after the title; null when absent. Never the header clock."
+        'Publication date, ISO `YYYY-MM-DD`: the date after the title, a labelled line ("Ngày đăng: …"), else markup (`<time>`, JSON-LD, `article:published_time`); see `provenance`; null when absent. Never the header clock.'
     )
     authors: list[str] = _f(
         'People the byline credits, each name whole as written: `["P.T.Thủy"]` for "Bài và ảnh: P.T.Thủy", `["T.T.B", "L.V.H"]` for "Bài: T.T.B; Ảnh: L.V.H", `["Minh Anh"]` for a bare bold or right-aligned name ending the body; `[]` for a source line or no byline.',
@@ -41,7 +43,7 @@ class Article:
     source: str | None = _f('The publication a source line cites ("Báo Long An" for "Nguồn: Báo Long An", "TTXVN" for "Theo TTXVN"); never an author; null when absent.')
     views: int | None = _f('The article\'s own view count when the page shows one ("Lượt xem: 1.234" is 1234); null when not shown.')
     body: str | None = _f(
-        'Body text, normalized: paragraphs joined by one blank line; no title, byline, widgets or "Các tin khác".'
+        'Body text, normalized: paragraphs joined by one blank line; no title, byline, source, tools, widgets or "Các tin khác".'
     )
     images: list[str] = _f("Absolute URLs of the body's images, in page order.", factory=list)
     attachments: list[str] = _f(
