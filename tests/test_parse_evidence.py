@@ -135,7 +135,10 @@ def test_a_heading_over_prose_without_any_article_signal_is_a_page():
 
 
 def test_an_article_url_that_says_the_news_is_gone_is_missing():
-    page = "<html><body><div><h1>Thông báo</h1><p>Tin không tồn tại hoặc đã bị xóa.</p></div></body></html>"
+    page = (
+        "<html><body><div><h2>Thông báo từ hệ thống</h2><p>Tin không tồn tại hoặc đã bị xóa. Quý độc giả vui lòng "
+        "quay lại trang chủ hoặc xem các tin khác trong chuyên mục Hoạt động LHH tỉnh Long An.</p></div></body></html>"
+    )
     assert parse_page(page, URL).kind == "missing"
 
 
@@ -144,3 +147,10 @@ def test_a_category_label_names_the_category():
     page = page.replace("Trang chủ</a> » ", "Trang chủ</a> ")
     record = article(page)
     assert (record.category, record.provenance["category"]) == ("Hội thảo khoa học", "label:Chuyên mục")
+
+
+def test_a_metadata_line_with_date_and_view_count_gives_both_and_stays_out_of_the_body():
+    record = article(html5("Ngày đăng: Thứ ba, 26/12/2023 - 08:15 Lượt xem: 245"))
+    assert (record.published, record.provenance["published"]) == ("2023-12-26", "label:Ngày đăng")
+    assert record.views == 245
+    assert record.body == f"{FIRST}\n\n{SECOND}"

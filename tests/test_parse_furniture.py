@@ -72,3 +72,7 @@ def test_no_view_count_shown_is_null():
 def test_a_sentence_that_starts_like_a_tool_stays_in_the_body():
     sentence = "Chia sẻ tại hội thảo, ông Nguyễn Văn Tư cho biết mô hình giúp tiết kiệm 30% lượng nước tưới."
     assert body(page(after=f"<p>{sentence}</p>")).endswith(sentence)
+
+
+def test_a_time_before_the_view_count_is_not_the_count():
+    assert parse_page(page(before="<p>25/12/2023 08:15 Lượt xem: 245</p>"), URL).article.views == 245

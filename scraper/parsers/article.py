@@ -122,7 +122,9 @@ def markup_title(doc: Document, url: str) -> _Title | None:
     if found is None:
         return None
     line = doc.lines[found.index]
-    signal = article_signal(doc, line) or ("url:ChiTiet" if canonical_article_url(url) else None)
+    signal = article_signal(doc, line)
+    if signal is None and canonical_article_url(url) and not site.NOT_FOUND.search(doc.text):
+        signal = "url:ChiTiet"  # an article's address, unless the page says the article is gone
     if signal is None and any(e.value for e in text_dates(doc, found.index, min(found.index + 4, len(doc.lines)))):
         signal = "text:date"
     if signal is None:

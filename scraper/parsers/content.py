@@ -20,7 +20,7 @@ WIDGET_LINE_CHARS = 60
 
 def _publication_label(text: str) -> bool:
     """ "Ngày đăng: Thứ hai, 25/12/2023": a weekday date under a publication label is the article's date."""
-    m = site.META_DATE.match(text)
+    m = site.META_DATE.match(text) or site.LABELLED_DATE.search(text)
     return bool(m and m.group("label") and not site.UPDATE_LABEL.match(m.group("label")))
 
 

@@ -156,9 +156,21 @@ def is_meta_segment(text: str) -> bool:
     )
 
 
+# Words a metadata line may hold besides its date, view count and tools ("Tác giả", a name).
+META_LEFTOVER_WORDS = 4
+
+
+def _labelled_meta(text: str) -> bool:
+    """A short line led by a labelled date, with little else: "Ngày đăng: 26/12/2023 - 08:15 Lượt xem: 245"."""
+    if len(text) > site.TOOLS_LINE_CHARS or not site.LABELLED_DATE.search(text):
+        return False
+    rest = site.TOOL_WORDS.sub(" ", site.VIEWS.sub(" ", site.LABELLED_DATE.sub(" ", text)))
+    return len([w for w in rest.split() if any(c.isalnum() for c in w)]) <= META_LEFTOVER_WORDS
+
+
 def is_meta_line(line: Line) -> bool:
     """A line of metadata or tools between the title and the body: never the body's first line."""
-    if is_furniture(line) or is_tools(line):
+    if is_furniture(line) or is_tools(line) or _labelled_meta(line.text):
         return True
     segments = [s for s in site.META_SEPARATORS.split(line.text) if s.strip()]
     return bool(segments) and all(is_meta_segment(s) or is_tools(Line(s, line.element)) for s in segments)

@@ -59,6 +59,10 @@ def label_evidence(text: str, after_title: bool) -> DateEvidence | None:
         value, problems = day_of(m.group("date"))
         evidence = f"label:{label}" if label else "date-line"
         return DateEvidence(evidence, value, problems, bool(label and site.UPDATE_LABEL.match(label)))
+    m = site.LABELLED_DATE.search(text) if len(text) <= site.TOOLS_LINE_CHARS else None
+    if m:
+        label = " ".join(m.group("label").split())
+        return DateEvidence(f"label:{label}", *day_of(m.group("date")), update=bool(site.UPDATE_LABEL.match(label)))
     return None
 
 

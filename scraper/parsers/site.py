@@ -77,6 +77,13 @@ META_DATE = re.compile(
     rf"(?:\s*[-,|]?\s*{_TIME})?(?:\s*\(?GMT[+-]\d{{1,2}}\)?)?\s*[)\]]?\s*$",
     re.IGNORECASE,
 )
+# A labelled date inside a longer metadata line: "Ngày đăng: Thứ ba, 26/12/2023 - 08:15 Lượt xem: 245".
+LABELLED_DATE = re.compile(
+    rf"(?<!\w)(?P<label>{UPDATE_LABELS}|{PUBLISH_LABELS})\s*:\s*[(\[]?\s*(?:{_TIME}\s*[-,|]?\s*)?(?:{_WEEKDAY})?"
+    r"(?P<date>\d{1,2}([/.-])\d{1,2}\3\d{2,4}|\d{4}-\d{2}-\d{2})(?![\d/.-]*\d)"
+    rf"(?:\s*[-,|]?\s*{_TIME})?",
+    re.IGNORECASE,
+)
 UPDATE_LABEL = re.compile(rf"^(?:{UPDATE_LABELS})$", re.IGNORECASE)
 # Segments of a metadata line: "Ngày đăng: 25/12/2023 | Lượt xem: 120 | Tác giả: Minh Anh".
 META_SEPARATORS = re.compile(r"\s+[|·•]\s+|\s{3,}")
@@ -115,7 +122,7 @@ TOOLS_LINE_CHARS = 120
 # A per-article view count: "Lượt xem: 1.234", "Số lần xem: 56", "1.234 lượt xem".
 VIEWS = re.compile(
     r"(?:Lượt\s+xem|Lượt\s+đọc|Số\s+lượt\s+xem|Số\s+lần\s+xem|Đã\s+xem)\s*:?\s*(\d{1,3}(?:[.,]\d{3})+|\d+)(?![\d.,]*\d)"
-    r"|(\d{1,3}(?:[.,]\d{3})+|\d+)\s+lượt\s+xem",
+    r"|(?<![\d:.,])(\d{1,3}(?:[.,]\d{3})+|\d+)\s+lượt\s+xem(?!\s*:?\s*\d)",
     re.IGNORECASE,
 )
 # Links that share a page on social networks: their buttons are furniture.
