@@ -28,6 +28,8 @@ from scraper.parsers.markup import (
 from scraper.parsers.published import DateEvidence, day_of, decide, markup_dates, text_dates
 from scraper.parsers.urls import absolute, canonical_article_url, number, tab_id
 
+# How many lines below the body the tools with a view count may sit.
+VIEWS_REACH = 8
 # "… ngày 07/01/2005" is a date inside a sentence, not a title with its date.
 _TITLE_NOT_BEFORE_DATE = re.compile(r"(ngày|tháng|năm|từ|đến|:)\s*$", re.IGNORECASE)
 
@@ -250,11 +252,9 @@ def _marks(line: Line) -> str:
     return " ".join(el.get(a) or "" for a in ("class", "id", "itemprop"))
 
 
-def views(doc: Document, start: int) -> int | None:
+def views(lines: list[Line]) -> int | None:
     """The article's own view count ("Lượt xem: 1.234"), shown near its title or below its text."""
-    for line in doc.lines[start:]:
-        if site.BODY_END.match(line.text) and not site.VIEWS.search(line.text):
-            return None
+    for line in lines:
         m = site.VIEWS.search(line.text)
         if m and len(line.text) <= site.TOOLS_LINE_CHARS:
             return number(re.sub(r"\D", "", m.group(1) or m.group(2)))
@@ -317,7 +317,7 @@ def parse_article(doc: Document, url: str) -> ArticleFields | None:
     for line in lines + files:
         attachments += [url for a in line.links if _is_attachment(url := absolute(a.href, doc.base_url))]
     category_raw, category_evidence = category(doc, title, url, first)
-    seen = views(doc, title.index)
+    seen = views(doc.lines[title.index : first] + doc.lines[end : end + VIEWS_REACH])
     provenance = {
         "kind": title.kind_evidence,
         "title": title.evidence,

@@ -252,7 +252,7 @@ def load(html: str | bytes, url: str, content_type: str | None = None) -> Docume
         root = lxml.html.document_fromstring(html, parser=parser)
     except etree.ParserError:  # nothing lxml can call a document ("", "</ "): an empty page
         root = lxml.html.document_fromstring("<html></html>", parser=parser)
-    head = read_head(root)
+    head = read_head(root, html)
     base = head.base_href or url
     _strip(root)
     builder = _LineBuilder()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import islice
 
 from lxml import etree
 
@@ -18,6 +20,13 @@ from scraper.parsers import site
 ARTICLE_TYPES = frozenset(["NewsArticle", "Article", "BlogPosting", "ReportageNews", "AnalysisNewsArticle"])
 _TIMESTAMP = re.compile(r"/web/(\d{14})")
 _STAMP = re.compile(r"\d{14}")
+# Words that name a breadcrumb trail in class, id, aria-label or itemtype (see site.BREADCRUMB_MARKUP):
+# substring tests, as a case-insensitive regex over a whole page costs more than the rest of the head.
+_TRAIL_WORDS = ("readcrumb", "READCRUMB", "duongdan", "duong-dan", "navpath", "NavPath")
+# The toolbar opens the body: its parts are among the first elements of the page.
+TOOLBAR_REACH = 200
+# One query for the toolbar's parts: a query per id would walk the whole page five times.
+_TOOLBAR_XPATH = "//*[" + " or ".join(f"@id='{wid}'" for wid in site.WAYBACK_TOOLBAR_IDS) + "]"
 
 
 @dataclass
@@ -30,6 +39,13 @@ class HeadFacts:
     base_href: str | None = None
     wayback_url: str | None = None  # the original URL the web-archive toolbar names
     wayback_timestamp: str | None = None  # its 14-digit capture time (UTC)
+    microdata: bool = False  # the page has ``itemprop`` attributes worth a query
+    html: str = field(default="", repr=False)  # the page's text, for cheap substring tests
+
+    @cached_property
+    def breadcrumb_markup(self) -> bool:
+        """The page names a breadcrumb trail in its markup; asked only of article pages."""
+        return any(word in self.html for word in _TRAIL_WORDS)
 
     def article_ld(self) -> dict | None:
         """The first JSON-LD object typed as a news article."""
@@ -85,27 +101,39 @@ def _json_ld(root: etree._Element) -> list[dict]:
 def _wayback(root: etree._Element) -> tuple[str | None, str | None]:
     """The original URL and 14-digit capture time the Wayback toolbar shows, when the page carries it."""
     url = stamp = None
-    for wid in site.WAYBACK_TOOLBAR_IDS:
-        for toolbar in root.xpath(f"//*[@id='{wid}']"):
-            url = url or toolbar.xpath("string(.//input[@name='url']/@value)") or None
-            date = toolbar.xpath("string(.//input[@name='date']/@value)")
-            if _STAMP.fullmatch(date):
-                stamp = stamp or date
-            m = _TIMESTAMP.search(" ".join([toolbar.text_content(), *toolbar.xpath(".//a/@href")]))
-            stamp = stamp or (m.group(1) if m else None)
+    toolbars = [el for el in islice(root.iter(), TOOLBAR_REACH) if el.get("id") in site.WAYBACK_TOOLBAR_IDS]
+    for toolbar in toolbars or root.xpath(_TOOLBAR_XPATH):
+        if url and stamp:
+            break
+        url = url or toolbar.xpath("string(.//input[@name='url']/@value)") or None
+        date = toolbar.xpath("string(.//input[@name='date']/@value)")
+        if _STAMP.fullmatch(date):
+            stamp = stamp or date
+        if stamp is None:
+            m = _TIMESTAMP.search(" ".join([*toolbar.xpath(".//a/@href"), toolbar.text_content()]))
+            stamp = m.group(1) if m else None
     return url, stamp
 
 
-def read_head(root: etree._Element) -> HeadFacts:
-    """The page's meta tags, JSON-LD, canonical link, base and web-archive toolbar."""
-    facts = HeadFacts()
-    for meta in root.xpath("//meta[@content]"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
-        if key and key not in facts.meta:
-            facts.meta[key] = meta.get("content", "").strip()
-    facts.canonical = root.xpath("string(//link[translate(@rel, 'CANONICAL', 'canonical')='canonical']/@href)") or None
-    facts.base_href = root.xpath("string(//base/@href)") or None
-    if root.xpath("boolean(//script[contains(@type, 'json')])"):
+def read_head(root: etree._Element, html: str) -> HeadFacts:
+    """The page's meta tags, JSON-LD, canonical link, base and web-archive toolbar.
+
+    ``html`` is the page's text: a substring test there is far cheaper than a query
+    over the tree for markup most pages lack.
+    """
+    facts = HeadFacts(microdata="itemprop" in html, html=html)
+    head = root.find("head")
+    for el in head.iter("meta", "link") if head is not None else ():
+        if el.tag == "meta" and el.get("content") is not None:
+            key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+            if key and key not in facts.meta:
+                facts.meta[key] = el.get("content", "").strip()
+        elif el.tag == "link" and (el.get("rel") or "").strip().lower() == "canonical":
+            facts.canonical = facts.canonical or el.get("href") or None
+    if "<base" in html or "<BASE" in html:
+        facts.base_href = root.xpath("string(//base/@href)") or None
+    if "ld+json" in html or "LD+JSON" in html:
         facts.json_ld = _json_ld(root)
-    facts.wayback_url, facts.wayback_timestamp = _wayback(root)
+    if "wm-ipp" in html:
+        facts.wayback_url, facts.wayback_timestamp = _wayback(root)
     return facts

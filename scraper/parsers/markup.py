@@ -18,15 +18,11 @@ from scraper.parsers.head import ARTICLE_TYPES
 HEADINGS = ("h1", "h2", "h3")
 # How many lines below a heading its body's first paragraph may start (date, tools, lead image between).
 BODY_REACH = 10
-# How many lines above the title a "Trang chủ » …" trail may sit.
+# How many lines above the title a breadcrumb trail may sit.
 BREADCRUMB_REACH = 6
 _OUTSIDE = frozenset(["header", "footer", "nav", "aside"])
-_BREADCRUMB_XPATH = (
-    "//*[contains(translate(@class, 'BREADCRUMB', 'breadcrumb'), 'breadcrumb')"
-    " or contains(translate(@id, 'BREADCRUMB', 'breadcrumb'), 'breadcrumb')"
-    " or contains(@itemtype, 'BreadcrumbList') or @aria-label='breadcrumb'"
-    " or contains(@class, 'duongdan') or contains(@class, 'duong-dan')]"
-)
+# How many levels above a line its trail's marked element may sit (li → ol → nav).
+TRAIL_DEPTH = 4
 
 
 @dataclass
@@ -66,7 +62,8 @@ def headlines(doc: Document) -> list[tuple[str, str]]:
     article = doc.head.article_ld()
     if article and isinstance(article.get("headline"), str):
         found.append(("json-ld:headline", article["headline"]))
-    found += [("microdata:headline", el.text_content()) for el in doc.root.xpath("//*[@itemprop='headline']")]
+    if doc.head.microdata:
+        found += [("microdata:headline", el.text_content()) for el in doc.root.xpath("//*[@itemprop='headline']")]
     if doc.head.meta.get("og:title"):
         found.append(("og:title", doc.head.meta["og:title"]))
     return [(evidence, " ".join(text.split())) for evidence, text in found if text.strip()]
@@ -118,12 +115,27 @@ def _crumbs_of(el: etree._Element) -> list[str]:
     return [" ".join(item.split()) for item in items]
 
 
+def _marked_trail(line: Line) -> etree._Element | None:
+    """The element around ``line`` whose markup says it is a breadcrumb trail (class, id, aria-label, itemtype)."""
+    el = line.element
+    for _ in range(TRAIL_DEPTH):
+        if el is None:
+            return None
+        marks = " ".join(el.get(a) or "" for a in ("class", "id", "aria-label", "itemtype"))
+        if site.BREADCRUMB_MARKUP.search(marks):
+            return el
+        el = el.getparent()
+    return None
+
+
 def breadcrumbs(doc: Document, title_index: int) -> list[str]:
     """The trail above the title: markup that says it is one, a "Trang chủ » …" line, or JSON-LD."""
-    found = doc.root.xpath(_BREADCRUMB_XPATH)
-    if found:
-        return _crumbs_of(found[0])
-    for line in doc.lines[max(0, title_index - BREADCRUMB_REACH) : title_index]:
+    above = doc.lines[max(0, title_index - BREADCRUMB_REACH) : title_index]
+    for line in above if doc.head.breadcrumb_markup else ():
+        trail = _marked_trail(line)
+        if trail is not None:
+            return _crumbs_of(trail)
+    for line in above:
         if site.BREADCRUMB_LINE.match(line.text):
             return [" ".join(item.split()) for item in site.BREADCRUMB_SEPARATORS.split(line.text)]
     return doc.head.breadcrumb_ld()
@@ -138,7 +150,7 @@ def category_from_breadcrumbs(crumbs: list[str], title: str) -> str | None:
 def microdata_authors(doc: Document) -> list[str]:
     """Names under ``itemprop=author`` (its ``name`` when it has one)."""
     names: list[str] = []
-    for el in doc.root.xpath("//*[@itemprop='author']"):
+    for el in doc.root.xpath("//*[@itemprop='author']") if doc.head.microdata else ():
         inner = el.xpath(".//*[@itemprop='name']")
         name = " ".join((inner[0] if inner else el).text_content().split())
         if name and name not in names:
@@ -170,6 +182,8 @@ def _labelled_meta(text: str) -> bool:
 
 def is_meta_line(line: Line) -> bool:
     """A line of metadata or tools between the title and the body: never the body's first line."""
+    if len(line.text) > site.TOOLS_LINE_CHARS:
+        return is_furniture(line)
     if is_furniture(line) or is_tools(line) or _labelled_meta(line.text):
         return True
     segments = [s for s in site.META_SEPARATORS.split(line.text) if s.strip()]

@@ -52,6 +52,8 @@ PERIOD_LABELS = {
     "visits_week": re.compile(r"^(?:Trong\s+tuần|Tuần\s+này|Tuần\s+qua)$", re.IGNORECASE),
     "visits_month": re.compile(r"^(?:Trong\s+tháng|Tháng\s+này|Tháng\s+qua)$", re.IGNORECASE),
 }
+# Any period label: lines without one are passed over quickly.
+PERIOD_HINT = re.compile(r"Hôm\s+(?:nay|qua)|Tuần|Tháng|Tất\s+cả|truy\s+cập", re.IGNORECASE)
 # "Hôm nay: 1.234", "Hôm nay 1.234": a label, then only a count.
 LABELLED_COUNT = re.compile(rf"^\s*(?P<label>[^\d:]+?)\s*:?\s*{COUNT}\s*$")
 DIGIT_IMAGE = re.compile(r"(?:^|[/_\-])(\d)\.(?:gif|png|jpe?g|bmp|svg)$", re.IGNORECASE)
@@ -91,7 +93,7 @@ META_SEPARATORS = re.compile(r"\s+[|·•]\s+|\s{3,}")
 # ("|" is no trail separator: menus are written "Trang chủ | Giới thiệu | Liên hệ".)
 BREADCRUMB_LINE = re.compile(r"^\s*(?:Trang\s+chủ|Trang\s+nhất|Home)\s*[»>›/]", re.IGNORECASE)
 BREADCRUMB_SEPARATORS = re.compile(r"\s*[»>›/]\s*")
-BREADCRUMB_MARKUP = re.compile(r"breadcrumb|duong-?dan|duongdan|navpath", re.IGNORECASE)
+BREADCRUMB_MARKUP = re.compile(r"breadcrumb|duong-?dan|navpath", re.IGNORECASE)
 # A category stated as a label: "Chuyên mục: Hoạt động".
 CATEGORY_LABEL = re.compile(r"^\s*(?:Chuyên\s+mục|Danh\s+mục|Lĩnh\s+vực)\s*:\s*(?P<category>.{1,80})$", re.IGNORECASE)
 HOME_WORDS = re.compile(r"^(?:Trang\s+chủ|Trang\s+nhất|Home)$", re.IGNORECASE)
