@@ -76,3 +76,7 @@ def test_a_sentence_that_starts_like_a_tool_stays_in_the_body():
 
 def test_a_time_before_the_view_count_is_not_the_count():
     assert parse_page(page(before="<p>25/12/2023 08:15 Lượt xem: 245</p>"), URL).article.views == 245
+
+
+def test_a_read_count_is_a_view_count():
+    assert parse_page(page(after="<p>Lượt đọc: 1.024</p>"), URL).article.views == 1024

@@ -28,6 +28,8 @@ from scraper.parsers.markup import (
 from scraper.parsers.published import DateEvidence, day_of, decide, markup_dates, text_dates
 from scraper.parsers.urls import absolute, canonical_article_url, number, tab_id
 
+# Words every view-count label holds ("Lượt xem", "Lượt đọc"): a cheap test before the regex.
+_VIEW_WORDS = ("xem", "Xem", "XEM", "đọc", "Đọc", "ĐỌC")
 # How many lines below the body the tools with a view count may sit.
 VIEWS_REACH = 8
 # "… ngày 07/01/2005" is a date inside a sentence, not a title with its date.
@@ -255,8 +257,11 @@ def _marks(line: Line) -> str:
 def views(lines: list[Line]) -> int | None:
     """The article's own view count ("Lượt xem: 1.234"), shown near its title or below its text."""
     for line in lines:
-        m = site.VIEWS.search(line.text)
-        if m and len(line.text) <= site.TOOLS_LINE_CHARS:
+        text = line.text
+        if len(text) > site.TOOLS_LINE_CHARS or not any(word in text for word in _VIEW_WORDS):
+            continue
+        m = site.VIEWS.search(text)
+        if m:
             return number(re.sub(r"\D", "", m.group(1) or m.group(2)))
     return None
 

@@ -42,7 +42,7 @@ def is_tools(line: Line) -> bool:
     text = line.text
     if not text.strip():
         return bool(line.links) and all(site.SHARE_LINK.search(link.href) for link in line.links)
-    if len(text) > site.TOOLS_LINE_CHARS or not site.TOOL_WORDS.search(text):
+    if len(text) > site.TOOLS_LINE_CHARS or not site.TOOL_START.match(text):
         return False
     return not _TOOL_LEFTOVER.sub("", site.TOOL_WORDS.sub("", text))
 

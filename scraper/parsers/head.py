@@ -11,7 +11,6 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import islice
 
 from lxml import etree
 
@@ -23,10 +22,11 @@ _STAMP = re.compile(r"\d{14}")
 # Words that name a breadcrumb trail in class, id, aria-label or itemtype (see site.BREADCRUMB_MARKUP):
 # substring tests, as a case-insensitive regex over a whole page costs more than the rest of the head.
 _TRAIL_WORDS = ("readcrumb", "READCRUMB", "duongdan", "duong-dan", "navpath", "NavPath")
-# The toolbar opens the body: its parts are among the first elements of the page.
-TOOLBAR_REACH = 200
 # One query for the toolbar's parts: a query per id would walk the whole page five times.
-_TOOLBAR_XPATH = "//*[" + " or ".join(f"@id='{wid}'" for wid in site.WAYBACK_TOOLBAR_IDS) + "]"
+_TOOLBAR_IDS = "[" + " or ".join(f"@id='{wid}'" for wid in site.WAYBACK_TOOLBAR_IDS) + "]"
+_TOOLBAR_XPATH = "//*" + _TOOLBAR_IDS
+# The toolbar opens the body: looked for there first, as a query over the whole page costs more.
+_TOOLBAR_NEAR_XPATH = f"/html/body/*{_TOOLBAR_IDS} | /html/body/*/*{_TOOLBAR_IDS}"
 
 
 @dataclass
@@ -101,8 +101,7 @@ def _json_ld(root: etree._Element) -> list[dict]:
 def _wayback(root: etree._Element) -> tuple[str | None, str | None]:
     """The original URL and 14-digit capture time the Wayback toolbar shows, when the page carries it."""
     url = stamp = None
-    toolbars = [el for el in islice(root.iter(), TOOLBAR_REACH) if el.get("id") in site.WAYBACK_TOOLBAR_IDS]
-    for toolbar in toolbars or root.xpath(_TOOLBAR_XPATH):
+    for toolbar in root.xpath(_TOOLBAR_NEAR_XPATH) or root.xpath(_TOOLBAR_XPATH):
         if url and stamp:
             break
         url = url or toolbar.xpath("string(.//input[@name='url']/@value)") or None
@@ -116,23 +115,23 @@ def _wayback(root: etree._Element) -> tuple[str | None, str | None]:
 
 
 def read_head(root: etree._Element, html: str) -> HeadFacts:
-    """The page's meta tags, JSON-LD, canonical link, base and web-archive toolbar.
+    """The page's meta tags, canonical link and base (all in ``<head>``), JSON-LD and web-archive toolbar.
 
     ``html`` is the page's text: a substring test there is far cheaper than a query
     over the tree for markup most pages lack.
     """
     facts = HeadFacts(microdata="itemprop" in html, html=html)
     head = root.find("head")
-    for el in head.iter("meta", "link") if head is not None else ():
+    for el in head.iter("meta", "link", "base") if head is not None else ():
         if el.tag == "meta" and el.get("content") is not None:
             key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
             if key and key not in facts.meta:
                 facts.meta[key] = el.get("content", "").strip()
         elif el.tag == "link" and (el.get("rel") or "").strip().lower() == "canonical":
             facts.canonical = facts.canonical or el.get("href") or None
-    if "<base" in html or "<BASE" in html:
-        facts.base_href = root.xpath("string(//base/@href)") or None
-    if "ld+json" in html or "LD+JSON" in html:
+        elif el.tag == "base":
+            facts.base_href = facts.base_href or el.get("href") or None
+    if "ld+json" in html:
         facts.json_ld = _json_ld(root)
     if "wm-ipp" in html:
         facts.wayback_url, facts.wayback_timestamp = _wayback(root)

@@ -26,9 +26,7 @@ PAGER_TEXT = re.compile(
 PAGER_ARGUMENT = re.compile(r"^(Page\$)?\d+$", re.IGNORECASE)
 
 # Visit counter and the "Người dùng Online" (UsersOnline) widget.
-VISITS_LABEL = re.compile(
-    r"(?:Tổng\s+(?:số\s+)?|Số\s+)?lượt\s+truy\s+cập|Thống\s+kê\s+truy\s+cập|Tổng\s+truy\s+cập", re.IGNORECASE
-)
+VISITS_LABEL = re.compile(r"lượt\s+truy\s+cập|Thống\s+kê\s+truy\s+cập|Tổng\s+truy\s+cập", re.IGNORECASE)
 VISITS_NUMBER = re.compile(r"^\s*[:\-]?\s*(\d{1,3}(?:[.,\s]\d{3})+|\d+)\b")
 # A widget count written as text: "1.234.567", "1,234,567", "1 234 567" or plain digits.
 COUNT = r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)"
@@ -52,8 +50,8 @@ PERIOD_LABELS = {
     "visits_week": re.compile(r"^(?:Trong\s+tuần|Tuần\s+này|Tuần\s+qua)$", re.IGNORECASE),
     "visits_month": re.compile(r"^(?:Trong\s+tháng|Tháng\s+này|Tháng\s+qua)$", re.IGNORECASE),
 }
-# Any period label: lines without one are passed over quickly.
-PERIOD_HINT = re.compile(r"Hôm\s+(?:nay|qua)|Tuần|Tháng|Tất\s+cả|truy\s+cập", re.IGNORECASE)
+# How a period label starts: lines that start otherwise are passed over with one cheap match.
+PERIOD_HINT = re.compile(r"\s*(?:Hôm|Trong|Tuần|Tháng|Tất|Tổng|Số|Lượt|Truy)\b", re.IGNORECASE)
 # "Hôm nay: 1.234", "Hôm nay 1.234": a label, then only a count.
 LABELLED_COUNT = re.compile(rf"^\s*(?P<label>[^\d:]+?)\s*:?\s*{COUNT}\s*$")
 DIGIT_IMAGE = re.compile(r"(?:^|[/_\-])(\d)\.(?:gif|png|jpe?g|bmp|svg)$", re.IGNORECASE)
@@ -121,6 +119,8 @@ TOOL_WORDS = re.compile(
     re.IGNORECASE,
 )
 TOOLS_LINE_CHARS = 120
+# A tools line starts with a tool (after brackets or bars): lines that start otherwise are no tools.
+TOOL_START = re.compile(rf"[\s|·•:/\-–\[\]()]*(?:{TOOL_WORDS.pattern})", re.IGNORECASE)
 # A per-article view count: "Lượt xem: 1.234", "Số lần xem: 56", "1.234 lượt xem".
 VIEWS = re.compile(
     r"(?:Lượt\s+xem|Lượt\s+đọc|Số\s+lượt\s+xem|Số\s+lần\s+xem|Đã\s+xem)\s*:?\s*(\d{1,3}(?:[.,]\d{3})+|\d+)(?![\d.,]*\d)"

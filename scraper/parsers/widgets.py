@@ -98,7 +98,7 @@ def periods(doc: Document) -> dict[str, int | None]:
     """The visit counter's period counts as shown ("Hôm nay: 345", a "Trong tuần" cell beside its number)."""
     counts: dict[str, int | None] = dict.fromkeys(site.PERIOD_LABELS)
     for i, line in enumerate(doc.lines):
-        if len(line.text) > WIDGET_LINE_CHARS or not site.PERIOD_HINT.search(line.text):
+        if len(line.text) > WIDGET_LINE_CHARS or not site.PERIOD_HINT.match(line.text):
             continue
         m = site.LABELLED_COUNT.match(line.text)
         label, value = (_label(m.group("label")), m.group(2)) if m else (_label(line.text), None)
