@@ -1,9 +1,11 @@
-"""An article page → its fields, read from what the page says.
+"""An article page → its fields, read from what the page says, then from its markup.
 
 The title is the line that ends with the publication date ("… năm 2023 25/12/2023"),
-or a heading beside a line holding only a date (older designs); the body is what
-follows it in the same block up to "Các tin khác"; the byline is the body's last
-line ("Bài và ảnh: T.T.B").
+or a heading beside a line holding only a date (older designs), or an ``<h1>``–``<h3>``
+next to the body on a page that markup or its URL says is an article; the body is
+what follows it in the same block, past any metadata line, up to "Các tin khác" or
+the page's tools; the byline is the body's last line ("Bài và ảnh: T.T.B"). Each
+field's deciding evidence goes to ``provenance`` (README: "How fields are read").
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from scraper.dates import parse_date_text
 from scraper.parsers import site
 from scraper.parsers.byline import TAIL_LINES, Credit, credit_line, split_credits, take
 from scraper.parsers.content import body_lines, is_furniture, is_heading, is_prose, is_tools
@@ -134,13 +135,6 @@ def markup_title(doc: Document, url: str) -> _Title | None:
     if signal is None:
         return None
     return _Title(found.index, line.text, None, found.index + 1, found.evidence, "", signal)
-
-
-def published(date_text: str | None) -> tuple[str | None, list[str]]:
-    """ISO date from the title's date; a cut or impossible date is an error, never a guess."""
-    if not date_text:
-        return None, ["missing-date"]
-    return parse_date_text(date_text)
 
 
 def _heading_above(doc: Document, title: _Title) -> str | None:
