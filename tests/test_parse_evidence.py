@@ -154,3 +154,13 @@ def test_a_metadata_line_with_date_and_view_count_gives_both_and_stays_out_of_th
     assert (record.published, record.provenance["published"]) == ("2023-12-26", "label:Ngày đăng")
     assert record.views == 245
     assert record.body == f"{FIRST}\n\n{SECOND}"
+
+
+def test_a_title_in_the_articles_own_header_is_the_title():
+    page = (
+        '<html><body><header class="site"><nav><a href="/">Trang chủ</a></nav></header><main><article>'
+        f'<header><h1>{TITLE}</h1><time datetime="2023-12-25T08:15">Thứ Hai, 25/12/2023 08:15</time></header>'
+        f"<div class='body'><p>{FIRST}</p><p>{SECOND}</p></div></article></main></body></html>"
+    )
+    record = article(page, "http://127.0.0.1/tin-tuc/tong-ket-2023.html")
+    assert (record.title, record.published, record.body) == (TITLE, "2023-12-25", f"{FIRST}\n\n{SECOND}")

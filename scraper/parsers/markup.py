@@ -39,7 +39,9 @@ def _heading_tag(line: Line) -> str | None:
 
 
 def _outside_content(line: Line) -> bool:
-    return any(el.tag in _OUTSIDE for el in line.element.iterancestors())
+    """In the page's header, footer, navigation or a side pane; an article's own ``<header>`` is content."""
+    tags = {el.tag for el in line.element.iterancestors()}
+    return "article" not in tags and not tags.isdisjoint(_OUTSIDE)
 
 
 def _leads_to_body(doc: Document, index: int) -> bool:

@@ -68,12 +68,8 @@ def label_evidence(text: str, after_title: bool) -> DateEvidence | None:
 
 def _in_page_header(line: Line) -> bool:
     """Inside a ``<header>`` that is not an article's own: where render clocks live."""
-    for el in line.element.iterancestors():
-        if el.tag == "article":
-            return False
-        if el.tag == "header":
-            return True
-    return line.element.tag == "header"
+    tags = {line.element.tag, *(el.tag for el in line.element.iterancestors())}
+    return "header" in tags and "article" not in tags
 
 
 def text_dates(doc: Document, title_index: int, body_start: int) -> list[DateEvidence]:
