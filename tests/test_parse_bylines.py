@@ -96,3 +96,17 @@ def test_a_plain_short_last_line_that_is_no_name_stays_in_the_body():
     record = fields(article("<p>Xin trân trọng giới thiệu.</p>"))
     assert record.authors == []
     assert record.body.endswith("Xin trân trọng giới thiệu.")
+
+
+def test_a_bare_name_above_a_source_line_is_the_author():
+    record = fields(article('<p align="right"><b>Minh Anh</b></p><p>Nguồn: Báo Long An</p>'))
+    assert (record.authors, record.source) == (["Minh Anh"], "Báo Long An")
+    assert record.body == PARAGRAPH
+
+
+def test_two_bare_names_in_bold_are_two_authors():
+    assert fields(article("<p><strong>Thanh Tâm - Hữu Lộc</strong></p>")).authors == ["Thanh Tâm", "Hữu Lộc"]
+
+
+def test_a_closing_heading_in_capitals_is_no_author():
+    assert fields(article("<p><b>KẾT LUẬN HỘI NGHỊ</b></p>")).authors == []

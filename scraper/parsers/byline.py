@@ -54,13 +54,19 @@ def authors(byline: str | None) -> list[str]:
 
 
 def _is_name(text: str) -> bool:
-    """A short run of capitalised words or initials ("P.T.Thủy", "N.Thảo", "Minh Anh"), nothing else."""
-    words = text.replace(".", ". ").split()
-    return (
-        0 < len(text) <= site.NAME_ALONE_CHARS
-        and len(words) <= 6
-        and all(w[0].isupper() and w.rstrip(".").isalpha() for w in words)
-    )
+    """Short runs of capitalised words or initials ("P.T.Thủy", "Minh Anh - Hữu Lộc"), nothing else."""
+    if not 0 < len(text) <= site.NAME_ALONE_CHARS:
+        return False
+    for name in site.NAME_SEPARATORS.split(text):
+        words = name.replace(".", ". ").split()
+        if not words or len(words) > 6 or not all(_name_word(w.rstrip(".")) for w in words):
+            return False
+    return True
+
+
+def _name_word(word: str) -> bool:
+    """ "Thủy", "T": a capital, then small letters; "KẾT" (a heading in capitals) is no name."""
+    return word.isalpha() and word[0].isupper() and (len(word) == 1 or word[1:].islower())
 
 
 def _set_apart(line: Line) -> bool:
@@ -84,7 +90,10 @@ def _bare_name(line: Line) -> bool:
 
 
 def credit_line(line: Line, last: bool) -> tuple[str, str] | None:
-    """("author"|"source", evidence) when ``line`` is a byline or a source line; a bare name only ``last``."""
+    """("author"|"source", evidence) when ``line`` is a byline or a source line; a bare name only ``last``.
+
+    ``last``: nothing but credits follows the line, so a bare name there ends the text.
+    """
     text = line.text.strip()
     if not text or line.is_link:
         return None
@@ -104,8 +113,8 @@ def split_credits(lines: list[Line]) -> tuple[list[Line], Credit]:
     kept = list(lines)
     texts = [i for i, line in enumerate(kept) if line.text.strip()]
     removed: list[int] = []
-    for n, i in enumerate(reversed(texts[-TAIL_LINES:])):
-        found = credit_line(kept[i], last=n == 0)
+    for i in reversed(texts[-TAIL_LINES:]):
+        found = credit_line(kept[i], last=True)  # below it are only credits: it ends the text
         if found is None:
             break
         take(credit, kept[i].text.strip(), found)
