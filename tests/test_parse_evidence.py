@@ -164,3 +164,8 @@ def test_a_title_in_the_articles_own_header_is_the_title():
     )
     record = article(page, "http://127.0.0.1/tin-tuc/tong-ket-2023.html")
     assert (record.title, record.published, record.body) == (TITLE, "2023-12-25", f"{FIRST}\n\n{SECOND}")
+
+
+def test_a_list_of_article_cards_is_no_article():
+    card = f"<article><h2>{TITLE}</h2><p>{FIRST}</p></article>"
+    assert parse_page(f"<html><body><main>{card * 3}</main></body></html>", "http://127.0.0.1/tin-tuc/").article is None

@@ -7,6 +7,7 @@ saved copies that state their structure in markup instead.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 
 from lxml import etree
 
@@ -99,7 +100,8 @@ def in_article(line: Line) -> bool:
 def article_signal(doc: Document, line: Line) -> str | None:
     """Markup that says the page is an article: ``<article>``, a NewsArticle in microdata or JSON-LD, ``og:type``."""
     if in_article(line):
-        return "markup:article"
+        # One <article> is the page's article; several are the cards of a list.
+        return "markup:article" if next(islice(doc.root.iter("article"), 1, None), None) is None else None
     for el in line.element.iterancestors():
         if any(f"schema.org/{kind}" in (el.get("itemtype") or "") for kind in ARTICLE_TYPES):
             return "microdata:NewsArticle"
