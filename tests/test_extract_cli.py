@@ -103,3 +103,16 @@ def test_a_live_page_has_no_capture_time(tmp_path):
 def test_extract_fills_the_content_hash_as_the_crawl_does():
     record = extract_file(WAYBACK, WAYBACK_URL)
     assert re.fullmatch(r"[0-9a-f]{64}", record["content_hash"])
+
+
+def test_a_saved_html5_article_gives_its_fields_and_the_counter_written_as_text(tmp_path):
+    page = saved_page(f'<link rel="canonical" href="{ARTICLE_URL.replace("&", "&amp;")}">').replace(
+        "</article>", '</article><aside><h3>Lượt truy cập</h3><p>1.234.567</p></aside>'
+    )
+    path = tmp_path / "tong-ket.html"
+    path.write_text(page, encoding="utf-8")
+    record = extract_file(path)
+    assert record["kind"] == "article"
+    assert (record["title"], record["published"]) == ("Liên hiệp Hội tỉnh tổng kết hoạt động năm 2023", "2023-12-25")
+    assert record["authors"] == ["T.T.B"]
+    assert record["visitors"]["visits"] == 1234567
