@@ -56,3 +56,11 @@ def test_guests_members_and_total_of_the_users_online_widget():
 
 def test_a_header_date_after_hom_nay_is_no_count():
     assert read("<div><p>Hôm nay: Thứ Hai, 25/12/2023</p></div>").visits_today is None
+
+
+def test_users_online_in_label_and_count_cells():
+    found = read(
+        "<table><tr><td>Khách</td><td>3</td></tr><tr><td>Thành viên</td><td>0</td></tr>"
+        "<tr><td>Đang online</td><td>3</td></tr></table>"
+    )
+    assert (found.online_guests, found.online_members, found.online_total) == (3, 0, 3)

@@ -41,7 +41,7 @@ ONLINE_IDS = {
     "online_members": "lblMemberCount",
     "online_total": "lblTotalCount",
 }
-# Period counts of a visit counter, each on a short line of its own or in a table cell beside its number.
+# Counts by their labels, each on a short line of its own or in a table cell beside its number.
 _TOTAL_VISITS = r"Tổng\s+(?:số\s+)?lượt\s+truy\s+cập|Số\s+lượt\s+truy\s+cập|Lượt\s+truy\s+cập|Tất\s+cả"
 PERIOD_LABELS = {
     "visits": re.compile(rf"^(?:{_TOTAL_VISITS})$", re.IGNORECASE),
@@ -49,9 +49,13 @@ PERIOD_LABELS = {
     "visits_yesterday": re.compile(r"^(?:Hôm\s+qua|(?:Lượt\s+)?truy\s+cập\s+hôm\s+qua)$", re.IGNORECASE),
     "visits_week": re.compile(r"^(?:Trong\s+tuần|Tuần\s+này|Tuần\s+qua)$", re.IGNORECASE),
     "visits_month": re.compile(r"^(?:Trong\s+tháng|Tháng\s+này|Tháng\s+qua)$", re.IGNORECASE),
+    # Users online written as a table of label and count cells ("Khách" | "3").
+    "online_guests": re.compile(r"^Khách$", re.IGNORECASE),
+    "online_members": re.compile(r"^Thành\s+viên$", re.IGNORECASE),
+    "online_total": re.compile(rf"^(?:{_ONLINE_NOW}|Tổng\s+cộng)$", re.IGNORECASE),
 }
 # How a period label starts: lines that start otherwise are passed over with one cheap match.
-PERIOD_HINT = re.compile(r"\s*(?:Hôm|Trong|Tuần|Tháng|Tất|Tổng|Số|Lượt|Truy)\b", re.IGNORECASE)
+PERIOD_HINT = re.compile(r"\s*(?:Hôm|Trong|Tuần|Tháng|Tất|Tổng|Số|Lượt|Truy|Khách|Thành|Đang)\b", re.IGNORECASE)
 # "Hôm nay: 1.234", "Hôm nay 1.234": a label, then only a count.
 LABELLED_COUNT = re.compile(rf"^\s*(?P<label>[^\d:]+?)\s*:?\s*{COUNT}\s*$")
 DIGIT_IMAGE = re.compile(r"(?:^|[/_\-])(\d)\.(?:gif|png|jpe?g|bmp|svg)$", re.IGNORECASE)

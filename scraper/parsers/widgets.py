@@ -94,8 +94,8 @@ def _label(text: str) -> str:
     return " ".join(words[:half]) if half and words[:half] == words[half:] else " ".join(words)
 
 
-def periods(doc: Document) -> dict[str, int | None]:
-    """The visit counter's period counts as shown ("Hôm nay: 345", a "Trong tuần" cell beside its number)."""
+def labelled_counts(doc: Document) -> dict[str, int | None]:
+    """Counts as shown beside their labels ("Hôm nay: 345", a "Trong tuần" or "Khách" cell beside its number)."""
     counts: dict[str, int | None] = dict.fromkeys(site.PERIOD_LABELS)
     for i, line in enumerate(doc.lines):
         if len(line.text) > WIDGET_LINE_CHARS or not site.PERIOD_HINT.match(line.text):
@@ -131,7 +131,7 @@ def online(doc: Document) -> dict[str, int | None]:
 def widgets(doc: Document) -> Widgets:
     """Every widget count the page shows; one it does not show stays None, never derived from another."""
     clock, problems = page_clock(doc)
-    counts = periods(doc)
-    total = visits(doc)
-    counts["visits"] = total if total is not None else counts["visits"]
-    return Widgets(page_clock=clock, clock_problems=problems, **counts, **online(doc))
+    counts = labelled_counts(doc)
+    for name, found in {"visits": visits(doc), **online(doc)}.items():
+        counts[name] = found if found is not None else counts[name]
+    return Widgets(page_clock=clock, clock_problems=problems, **counts)
