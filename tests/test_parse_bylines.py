@@ -110,3 +110,13 @@ def test_two_bare_names_in_bold_are_two_authors():
 
 def test_a_closing_heading_in_capitals_is_no_author():
     assert fields(article("<p><b>KẾT LUẬN HỘI NGHỊ</b></p>")).authors == []
+
+
+def test_a_photo_caption_ending_the_body_is_no_byline():
+    record = fields(article("<p>Ảnh: Các đại biểu tham dự hội nghị</p>"))
+    assert record.authors == []
+    assert record.body.endswith("Ảnh: Các đại biểu tham dự hội nghị")
+
+
+def test_a_role_in_parentheses_stays_with_the_name():
+    assert fields(article("<p>Bài, ảnh: Hoàng Nam (CTV)</p>")).authors == ["Hoàng Nam (CTV)"]

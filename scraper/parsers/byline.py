@@ -18,6 +18,7 @@ from scraper.parsers.document import Line
 TAIL_LINES = 3
 _ALIGN_RIGHT = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
 _BOLD = {"b", "strong"}
+_PARENTHESES = re.compile(r"\([^)]*\)")
 
 
 @dataclass
@@ -51,6 +52,12 @@ def authors(byline: str | None) -> list[str]:
             if name and name not in names:
                 names.append(name)
     return names
+
+
+def _names_people(byline: str) -> bool:
+    """Every credited name is capitalised word by word: "Ảnh: Các đại biểu dự hội nghị" is a caption."""
+    names = authors(_PARENTHESES.sub("", byline))
+    return bool(names) and all(w[0].isupper() or w[0].isdigit() for name in names for w in name.split())
 
 
 def _is_name(text: str) -> bool:
@@ -98,7 +105,7 @@ def credit_line(line: Line, last: bool) -> tuple[str, str] | None:
     if not text or line.is_link:
         return None
     m = site.BYLINE.match(text)
-    if m:
+    if m and _names_people(text):
         return "author", "byline:" + " ".join(m.group("label").split())
     if source_of(text):
         return "source", "source-line"
