@@ -1,10 +1,10 @@
 """Legal and party documents cited in a body: "Nghị Quyết số 36-NQ/TW ngày 23/01/2023".
 
 A Vietnamese document number is "number-TYPE/ISSUER" (36-NQ/TW, 38-CTr/TU) or
-"number/year/TYPE-ISSUER" (45/2005/QĐ-UB). Pages write the issuer in any case
-("38-Ctr/Tu"), so the part after the last slash is upper-cased and the rest kept
-as written. A citation needs a number with a letter in it: "Kế hoạch 2021-2025"
-is a period, and "Chương trình, Nghị Quyết." cites nothing.
+"number/year/TYPE-ISSUER" (45/2005/QĐ-UB). The number is kept as written: case
+carries meaning ("QĐ-TTg" is the Prime Minister, Thủ tướng), so no case is changed
+and a reader compares numbers case-insensitively if it wants to. A citation needs a
+number with a letter in it: "Kế hoạch 2021-2025" is a period, and "Chương trình, Nghị Quyết." cites nothing.
 """
 
 from __future__ import annotations
@@ -31,11 +31,6 @@ CITATION = re.compile(
 )
 
 
-def _number(number: str) -> str:
-    head, slash, issuer = number.rpartition("/")
-    return f"{head}{slash}{issuer.upper()}" if slash else number
-
-
 def _date(text: str | None) -> str | None:
     """ISO date of a citation; a cut or impossible one is None (dates.py reports it)."""
     return parse_date_text(f"ngày {text}")[0] if text else None
@@ -54,7 +49,7 @@ def documents(body: str) -> list[dict]:
             continue
         cited = {
             "kind": _CANONICAL[" ".join(m.group("kind").split()).lower()],
-            "number": _number(m.group("number")),
+            "number": m.group("number"),
             "date": _date(m.group("date")),
         }
         if cited not in found:

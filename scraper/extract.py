@@ -12,25 +12,43 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from pipelines.archive import content_hash
 from pipelines.normalize import normalize_record
 from pipelines.validate import problems
-from scraper.parsers.page import parse_page
+from scraper.parsers.address import stated_url
+from scraper.parsers.document import Document, load
+from scraper.parsers.page import parse_document
+
+
+def _located(path: Path, url: str | None) -> tuple[Document, str]:
+    """The page and its address: ``url`` when given, else the one the page states, else the file's."""
+    body = path.read_bytes()
+    doc = load(body, url or path.resolve().as_uri())
+    stated = None if url else stated_url(doc.head)
+    if stated is None:
+        return doc, url or path.resolve().as_uri()
+    return load(body, stated), stated
 
 
 def extract_file(path: Path, url: str | None = None) -> dict[str, Any]:
     """The record a saved page holds, as a dict with its ``kind``.
 
+    Without ``url`` the page's own address is used (web-archive toolbar, canonical
+    link, ``og:url``, ``<base>``), so its links and images resolve as on the site.
     An article carries the page's widget numbers under ``visitors``; a list page
-    or a removed article gives its kind, URL and widgets only.
+    or a removed article gives its kind, URL and widgets only. ``content_hash`` is
+    computed as the crawl computes it.
     """
-    parsed = parse_page(path.read_bytes(), url or path.resolve().as_uri())
+    doc, url = _located(path, url)
+    parsed = parse_document(doc, url)
     record = parsed.article or parsed.page
     visitors = asdict(parsed.visitors)
-    del visitors["url"], visitors["fetched_at"]
+    del visitors["url"], visitors["fetched_at"], visitors["captured_at"]
     if record is None:
         return {"kind": parsed.kind, "url": parsed.url, "visitors": visitors}
     normalize_record(record)
     record.errors += [p for p in problems(record) if p not in record.errors]
+    record.content_hash = content_hash(record)
     out = {"kind": parsed.kind, **asdict(record)}
     if parsed.article is not None:
         out["visitors"] = visitors

@@ -24,18 +24,26 @@ class Article:
 
     url: str = _f("Canonical URL: `Default.aspx?tabid=T&ChiTiet=True&CmsId=N` on the original host.")
     cms_id: int | None = _f("The portal's article id (`CmsId`); grows over time.")
-    category: str | None = _f("Category the page shows above the title, normalized text.")
+    category: str | None = _f(
+        'Category: breadcrumbs, a "Chuyên mục:" label, the heading above the title, JSON-LD or the menu (see `provenance`), normalized text.'
+    )
     title: str | None = _f("Title, normalized text, without the date stuck to its end.")
     published: str | None = _f(
-        "Publication date, ISO `YYYY-MM-DD`, from the date after the title; null when absent. Never the header clock."
+        'Publication date, ISO `YYYY-MM-DD`: the date after the title, a labelled line ("Ngày đăng: …"), else markup (`<time>`, JSON-LD, `article:published_time`); see `provenance`; null when absent. Never the header clock.'
     )
-    author_initials: list[str] = _f(
-        'Author initials from the byline: `["T.T.B"]`, `["T.T.B", "L.V.H"]` for "Bài: T.T.B; Ảnh: L.V.H"; `[]` for a source line ("Nguồn: ...", "Theo ...") or no byline.',
+    authors: list[str] = _f(
+        'People the byline credits, each name whole as written: `["P.T.Thủy"]` for "Bài và ảnh: P.T.Thủy", `["T.T.B", "L.V.H"]` for "Bài: T.T.B; Ảnh: L.V.H", `["Minh Anh"]` for a bare bold or right-aligned name ending the body; `[]` for a source line or no byline.',
         factory=list,
     )
-    byline: str | None = _f('The byline as on the page ("Bài và ảnh: T.T.B"); null when absent.')
+    author_initials: list[str] = _f(
+        "Same list as `authors`, kept for readers of earlier archives (it once held only initials, and cut \"P.T.Thủy\" to \"P.T\").",
+        factory=list,
+    )
+    byline: str | None = _f('The byline as on the page ("Bài và ảnh: T.T.B"); a source line when it is the only credit; null when absent.')
+    source: str | None = _f('The publication a source line cites ("Báo Long An" for "Nguồn: Báo Long An", "TTXVN" for "Theo TTXVN"); never an author; null when absent.')
+    views: int | None = _f('The article\'s own view count when the page shows one ("Lượt xem: 1.234" is 1234); null when not shown.')
     body: str | None = _f(
-        'Body text, normalized: paragraphs joined by one blank line; no title, byline, widgets or "Các tin khác".'
+        'Body text, normalized: paragraphs joined by one blank line; no title, byline, source, tools, widgets or "Các tin khác".'
     )
     images: list[str] = _f("Absolute URLs of the body's images, in page order.", factory=list)
     attachments: list[str] = _f(
@@ -44,14 +52,19 @@ class Article:
     related: list[str] = _f('Canonical URLs of the "Các tin khác" (other news) links, in page order.', factory=list)
     media: list[dict[str, str]] = _f('The body\'s images and attachments as stored in the archive: `{"url": …, "path": "media/ab/abcd….jpg", "sha256": "abcd…"}` (the file name is its SHA-256). CSV: the paths.', factory=list, csv=("path",))
     dates_mentioned: list[dict[str, str]] = _f('Dates cited in the body, in text order: `{"date": "2023-04-12", "text": "12/4/2023", "quote": "…Chương trình số 38-Ctr/Tu ngày 12/4/2023 của Ban…"}`; `date` is ISO, a month (`"2023-12"`) when the text names only a month. Cut or impossible dates are not listed (see `errors`). CSV: the ISO dates.', factory=list, csv=("date",))
-    documents: list[dict[str, str | None]] = _f('Legal and party documents cited in the body: `{"kind": "Chương trình", "number": "38-Ctr/TU", "date": "2023-04-12"}` (issuer after the last "/" upper-cased; `date` null when not given). CSV: "kind number date".', factory=list, csv=("kind", "number", "date"))
+    documents: list[dict[str, str | None]] = _f('Legal and party documents cited in the body: `{"kind": "Chương trình", "number": "14/2014/QĐ-TTg", "date": "2023-04-12"}` (the number as written; `date` null when not given). CSV: "kind number date".', factory=list, csv=("kind", "number", "date"))
     page_clock: str | None = _f("The header clock (server time when the page was rendered), ISO 8601 with +07:00.")
     fetched_at: str | None = _f("When the page was fetched, ISO 8601 in UTC.")
+    captured_at: str | None = _f("When a web archive captured the page (ISO 8601, UTC), from the capture's URL or toolbar; null for a page fetched live.")
     title_raw: str | None = _f("Title exactly as on the page, only NFC-composed.")
     body_raw: str | None = _f("Body exactly as on the page (paragraphs joined by one blank line), only NFC-composed.")
     category_raw: str | None = _f("Category exactly as on the page, only NFC-composed.")
     normalized: dict[str, int] = _f(
         'Which normalization rules changed the text and how often, e.g. `{"whitespace": 3}`.', factory=dict
+    )
+    provenance: dict[str, str] = _f(
+        'Which evidence decided each field, e.g. `{"published": "label:Ngày đăng", "authors": "byline:Bài và ảnh"}`.',
+        factory=dict,
     )
     errors: list[str] = _f(
         "Problems met while extracting or validating this record (`missing-title`, `missing-body`, ...); empty when none.",
@@ -75,6 +88,7 @@ class Page:
     title_raw: str | None = _f("Title exactly as on the page, only NFC-composed.")
     page_clock: str | None = _f("The header clock (server time when the page was rendered), ISO 8601 with +07:00.")
     fetched_at: str | None = _f("When the page was fetched, ISO 8601 in UTC.")
+    captured_at: str | None = _f("When a web archive captured the page (ISO 8601, UTC), from the capture's URL or toolbar; null for a page fetched live.")
     normalized: dict[str, int] = _f("Which normalization rules changed the text and how often.", factory=dict)
     errors: list[str] = _f("Problems met while extracting or validating this record.", factory=list)
     content_hash: str | None = _f("SHA-256 of the page's raw title and text.")
@@ -85,12 +99,19 @@ class Visitors:
     """One snapshot of the visit counter and the "Người dùng Online" widget."""
 
     fetched_at: str | None = _f("When the page was fetched, ISO 8601 in UTC.")
+    captured_at: str | None = _f("When a web archive captured the page (ISO 8601, UTC), from the capture's URL or toolbar; null for a page fetched live.")
     page_clock: str | None = _f("The page's header clock, ISO 8601 with +07:00.")
     url: str | None = _f("The page the widgets were read from (the home page).")
-    visits: int | None = _f('Total visits ("Số lượt truy cập"), from text such as "1.234.567" or from digit images.')
-    online_guests: int | None = _f('Guests online ("Khách:").')
-    online_members: int | None = _f('Members online ("Thành Viên:").')
-    online_total: int | None = _f('Total online ("Tổng Cộng:").')
+    visits: int | None = _f(
+        'Total visits ("Số lượt truy cập", "Lượt truy cập", "Tổng lượt truy cập", "Tất cả"), from text such as "1.234.567" or "1,234,567" or from digit images; null when not shown.'
+    )
+    visits_today: int | None = _f('Visits today ("Hôm nay") as the counter shows them; null when not shown.')
+    visits_yesterday: int | None = _f('Visits yesterday ("Hôm qua") as shown; null when not shown.')
+    visits_week: int | None = _f('Visits this week ("Trong tuần", "Tuần này") as shown; null when not shown.')
+    visits_month: int | None = _f('Visits this month ("Trong tháng", "Tháng này") as shown; null when not shown.')
+    online_guests: int | None = _f('Guests online ("Khách:"); null when not shown, never derived from the total.')
+    online_members: int | None = _f('Members online ("Thành Viên:"); null when not shown.')
+    online_total: int | None = _f('Total online ("Tổng Cộng:", "Đang online", "Đang truy cập"); null when not shown.')
 
 
 @dataclass

@@ -92,7 +92,7 @@ def test_no_other_news_links_in_a_text_scrape(article):
 
 def test_documents_cited_in_the_body(article):
     assert article.documents == [
-        {"kind": "Chương trình", "number": "38-Ctr/TU", "date": "2023-04-12"},
+        {"kind": "Chương trình", "number": "38-Ctr/Tu", "date": "2023-04-12"},
         {"kind": "Nghị quyết", "number": "36-NQ/TW", "date": "2023-01-23"},
     ]
 

@@ -1,9 +1,11 @@
-"""An article page → its fields, read from what the page says.
+"""An article page → its fields, read from what the page says, then from its markup.
 
 The title is the line that ends with the publication date ("… năm 2023 25/12/2023"),
-or a heading beside a line holding only a date (older designs); the body is what
-follows it in the same block up to "Các tin khác"; the byline is the body's last
-line ("Bài và ảnh: T.T.B").
+or a heading beside a line holding only a date (older designs), or an ``<h1>``–``<h3>``
+next to the body on a page that markup or its URL says is an article; the body is
+what follows it in the same block, past any metadata line, up to "Các tin khác" or
+the page's tools; the byline is the body's last line ("Bài và ảnh: T.T.B"). Each
+field's deciding evidence goes to ``provenance`` (README: "How fields are read").
 """
 
 from __future__ import annotations
@@ -12,12 +14,25 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from scraper.dates import parse_date_text
 from scraper.parsers import site
-from scraper.parsers.content import body_lines, is_furniture, is_heading, is_prose
+from scraper.parsers.byline import TAIL_LINES, Credit, credit_line, split_credits, take
+from scraper.parsers.content import body_lines, is_furniture, is_heading, is_prose, is_tools
 from scraper.parsers.document import Document, Line
-from scraper.parsers.urls import absolute, canonical_article_url, tab_id
+from scraper.parsers.markup import (
+    article_signal,
+    breadcrumbs,
+    category_from_breadcrumbs,
+    find_heading,
+    is_meta_line,
+    microdata_authors,
+)
+from scraper.parsers.published import DateEvidence, day_of, decide, markup_dates, text_dates
+from scraper.parsers.urls import absolute, canonical_article_url, number, tab_id
 
+# Words every view-count label holds ("Lượt xem", "Lượt đọc"): a cheap test before the regex.
+_VIEW_WORDS = ("xem", "Xem", "XEM", "đọc", "Đọc", "ĐỌC")
+# How many lines below the body the tools with a view count may sit.
+VIEWS_REACH = 8
 # "… ngày 07/01/2005" is a date inside a sentence, not a title with its date.
 _TITLE_NOT_BEFORE_DATE = re.compile(r"(ngày|tháng|năm|từ|đến|:)\s*$", re.IGNORECASE)
 
@@ -29,12 +44,15 @@ class ArticleFields:
     category_raw: str | None = None
     published: str | None = None
     byline: str | None = None
-    author_initials: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    source: str | None = None
+    views: int | None = None
     paragraphs: list[str] = field(default_factory=list)
     images: list[str] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    provenance: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -43,6 +61,9 @@ class _Title:
     text: str
     date_text: str | None
     body_start: int
+    evidence: str = "title-line"  # which evidence found the title
+    date_evidence: str = "title-line"  # and its date
+    kind_evidence: str = "text:title-with-date"  # and that the page is an article
 
 
 def _title_with_date(line: Line) -> tuple[str, str] | None:
@@ -65,6 +86,18 @@ def _neighbour(lines: list[Line], i: int, step: int) -> int | None:
     return None
 
 
+def _date_line(line: Line) -> tuple[str, str] | None:
+    """(date, evidence) of a line holding only a date, bare or under a publication label."""
+    m = site.DATE_ONLY.match(line.text)
+    if m:
+        label = re.match(r"\s*([^\d(\[:]+?)\s*:?\s*[(\[]?\d", line.text)
+        return m.group("date"), f"label:{' '.join(label.group(1).split())}" if label else "date-line"
+    m = site.META_DATE.match(line.text)
+    if m and m.group("label") and not site.UPDATE_LABEL.match(m.group("label")) and "/" in m.group("date"):
+        return m.group("date"), f"label:{' '.join(m.group('label').split())}"
+    return None
+
+
 def find_title(doc: Document) -> _Title | None:
     """The article's title line, found before the first paragraph of prose."""
     lines = doc.lines
@@ -74,59 +107,48 @@ def find_title(doc: Document) -> _Title | None:
         pair = _title_with_date(line) if is_heading(line) else None
         if pair:
             return _Title(i, pair[0], pair[1], i + 1)
-        date_only = site.DATE_ONLY.match(line.text)
-        if date_only:
+        dated = _date_line(line)
+        if dated:
+            date, evidence = dated
             before = _neighbour(lines, i, -1)
             if before is not None and len(lines[before].text) >= site.MIN_TITLE_CHARS:
-                return _Title(before, lines[before].text, date_only.group("date"), i + 1)
+                return _Title(before, lines[before].text, date, i + 1, "heading-beside-date", evidence, "text:date")
             after = _neighbour(lines, i, +1)
             if after is not None and len(lines[after].text) >= site.MIN_TITLE_CHARS:
-                return _Title(after, lines[after].text, date_only.group("date"), after + 1)
+                return _Title(after, lines[after].text, date, after + 1, "heading-beside-date", evidence, "text:date")
         if is_prose(line):
             return None
     return None
 
 
-def published(date_text: str | None) -> tuple[str | None, list[str]]:
-    """ISO date from the title's date; a cut or impossible date is an error, never a guess."""
-    if not date_text:
-        return None, ["missing-date"]
-    return parse_date_text(date_text)
+def markup_title(doc: Document, url: str) -> _Title | None:
+    """A heading next to the body, on a page that markup, its URL or a date line says is an article."""
+    found = find_heading(doc)
+    if found is None:
+        return None
+    line = doc.lines[found.index]
+    signal = article_signal(doc, line)
+    if signal is None and canonical_article_url(url) and not site.NOT_FOUND.search(doc.text):
+        signal = "url:ChiTiet"  # an article's address, unless the page says the article is gone
+    if signal is None and any(e.value for e in text_dates(doc, found.index, min(found.index + 4, len(doc.lines)))):
+        signal = "text:date"
+    if signal is None:
+        return None
+    return _Title(found.index, line.text, None, found.index + 1, found.evidence, "", signal)
 
 
-def split_byline(lines: list[Line]) -> tuple[list[Line], str | None]:
-    """The body without its byline, and the byline: one of the last two lines of text."""
-    texts = [i for i, line in enumerate(lines) if line.text.strip()]
-    for i in reversed(texts[-2:]):
-        text = lines[i].text.strip()
-        if site.BYLINE.match(text) or (site.SOURCE_LINE.match(text) and len(text.split()) <= 10):
-            return lines[:i] + lines[i + 1 :], text
-    return lines, None
-
-
-def author_initials(byline: str | None) -> list[str]:
-    """Authors credited by a byline; none for a source line ("Nguồn: …", "Theo …")."""
-    if not byline or not site.BYLINE.match(byline):
-        return []
-    authors: list[str] = []
-    for part in re.split(r"[;|]", byline):
-        m = site.BYLINE.match(part.strip())
-        who = m.group("who") if m else part
-        found = site.INITIALS.findall(who) or [n.strip() for n in re.split(r",| và ", who) if n.strip()]
-        for name in (n.strip().rstrip(".") for n in found):
-            if name and name not in authors:
-                authors.append(name)
-    return authors
-
-
-def category(doc: Document, title: _Title, url: str) -> str | None:
-    """The category heading just above the title, else the menu entry for the page's tab."""
+def _heading_above(doc: Document, title: _Title) -> str | None:
     for line in reversed(doc.lines[max(0, title.index - 3) : title.index]):
         if not line.text.strip() or site.DATE_ONLY.match(line.text):
             continue
-        if is_heading(line) and len(line.text) <= 120:
+        if is_heading(line) and len(line.text) <= 120 and not site.BREADCRUMB_LINE.match(line.text):
             return line.text
         break
+    return None
+
+
+def _menu_entry(doc: Document, url: str) -> str | None:
+    """The menu entry that leads to the page's tab."""
     tab = tab_id(url)
     if tab is None:
         return None
@@ -137,6 +159,35 @@ def category(doc: Document, title: _Title, url: str) -> str | None:
             if is_menu_entry and link.text and len(link.text) <= 120:
                 return link.text
     return None
+
+
+def _labelled_category(doc: Document, title: _Title, body_start: int) -> str | None:
+    for line in doc.lines[max(0, title.index - 2) : body_start]:
+        for segment in site.META_SEPARATORS.split(line.text):
+            m = site.CATEGORY_LABEL.match(segment)
+            if m:
+                return m.group("category").strip()
+    return None
+
+
+def category(doc: Document, title: _Title, url: str, body_start: int | None = None) -> tuple[str | None, str | None]:
+    """(category, evidence): breadcrumbs, a "Chuyên mục:" label, the heading above the title, JSON-LD, the menu."""
+    article = doc.head.article_ld() or {}
+    section = article.get("articleSection")
+    section = section[0] if isinstance(section, list) and section else section
+    found = [
+        ("breadcrumb", lambda: category_from_breadcrumbs(breadcrumbs(doc, title.index), title.text)),
+        ("label:Chuyên mục", lambda: _labelled_category(doc, title, body_start or title.body_start)),
+        ("heading-above-title", lambda: _heading_above(doc, title)),
+        ("json-ld:articleSection", lambda: section if isinstance(section, str) and section.strip() else None),
+        ("meta:article:section", lambda: doc.head.meta.get("article:section") or None),
+        ("menu:tabid", lambda: _menu_entry(doc, url)),
+    ]
+    for evidence, read in found:
+        value = read()
+        if value:
+            return value, evidence
+    return None, None
 
 
 def _related(doc: Document, start: int) -> list[str]:
@@ -172,30 +223,122 @@ def _attachment_block(doc: Document, start: int) -> list[Line]:
     return block
 
 
+def _end(doc: Document, start: int, body: list[Line]) -> int:
+    """Index of the first line after ``body`` (which begins at or after ``start``)."""
+    if not body:
+        return start
+    last = body[-1]
+    return next(i for i in range(start, len(doc.lines)) if doc.lines[i] is last) + 1
+
+
+def _credit_after(doc: Document, end: int, credit: Credit) -> None:
+    """A byline or source in its own element just after the body (a "tác giả" box)."""
+    texts = [line for line in doc.lines[end : end + TAIL_LINES] if line.text.strip()]
+    for n, line in enumerate(texts):
+        if site.BODY_END.match(line.text) or is_tools(line):
+            return
+        found = credit_line(line, last=n == 0 and site.AUTHOR_MARKUP.search(_marks(line)) is not None)
+        if found is None:
+            return
+        take(credit, line.text.strip(), found)
+
+
+def _marks(line: Line) -> str:
+    el = line.element
+    return " ".join(el.get(a) or "" for a in ("class", "id", "itemprop"))
+
+
+def views(lines: list[Line]) -> int | None:
+    """The article's own view count ("Lượt xem: 1.234"), shown near its title or below its text."""
+    for line in lines:
+        text = line.text
+        if len(text) > site.TOOLS_LINE_CHARS or not any(word in text for word in _VIEW_WORDS):
+            continue
+        m = site.VIEWS.search(text)
+        if m:
+            return number(re.sub(r"\D", "", m.group(1) or m.group(2)))
+    return None
+
+
+def _meta_credit(doc: Document, start: int, end: int, credit: Credit) -> None:
+    """A byline or source among the metadata between title and body ("Tác giả: Minh Anh | 25/12/2023")."""
+    for line in doc.lines[start:end]:
+        for segment in site.META_SEPARATORS.split(line.text):
+            found = credit_line(Line(segment.strip(), line.element), last=False)
+            if found:
+                take(credit, segment.strip(), found)
+
+
+def _markup_credit(doc: Document, credit: Credit) -> None:
+    """Authors that only markup names: microdata ``author``, then JSON-LD persons."""
+    names = microdata_authors(doc)
+    evidence = "microdata:author"
+    if not names:
+        stated = (doc.head.article_ld() or {}).get("author")
+        people = stated if isinstance(stated, list) else [stated]
+        names = [p.strip() if isinstance(p, str) else p.get("name", "").strip() for p in people if _is_person(p)]
+        names, evidence = [n for n in names if n], "json-ld:author"
+    if names:
+        credit.authors, credit.evidence = names, evidence
+
+
+def _is_person(stated: object) -> bool:
+    return isinstance(stated, str) or (isinstance(stated, dict) and stated.get("@type") in ("Person", None))
+
+
+def _dates(doc: Document, title: _Title, body_start: int) -> list[DateEvidence]:
+    own = [DateEvidence(title.date_evidence, *day_of(title.date_text))] if title.date_text else []
+    return own + text_dates(doc, title.index, body_start) + markup_dates(doc, title.index, body_start)
+
+
 def parse_article(doc: Document, url: str) -> ArticleFields | None:
-    """Fields of an article page, or None when the page holds no article."""
-    title = find_title(doc)
+    """Fields of an article page, or None when the page holds no article.
+
+    Every layer of evidence is read; ``provenance`` says which one decided each field.
+    """
+    title = find_title(doc) or markup_title(doc, url)
     if title is None:
         return None
-    lines = body_lines(doc, title.index, title.body_start)
-    files = _attachment_block(doc, title.body_start + len(lines))
-    lines, byline = split_byline(lines)
-    day, errors = published(title.date_text)
+    lines = body_lines(doc, title.index, title.body_start, skip=is_meta_line)
+    first = _end(doc, title.body_start, lines[:1]) - 1 if lines else title.body_start
+    end = _end(doc, title.body_start, lines)
+    files = _attachment_block(doc, end)
+    lines, credit = split_credits(lines)
+    _credit_after(doc, end + len(files), credit)
+    if not credit.authors:
+        _meta_credit(doc, title.index + 1, first, credit)
+    if not credit.authors:
+        _markup_credit(doc, credit)
+    day, date_evidence, errors = decide(_dates(doc, title, first))
     images, attachments = [], []
     for line in lines:
         images += [url for img in line.images if (url := absolute(img.get("src") or "", doc.base_url))]
     for line in lines + files:
         attachments += [url for a in line.links if _is_attachment(url := absolute(a.href, doc.base_url))]
+    category_raw, category_evidence = category(doc, title, url, first)
+    seen = views(doc.lines[title.index : first] + doc.lines[end : end + VIEWS_REACH])
+    provenance = {
+        "kind": title.kind_evidence,
+        "title": title.evidence,
+        "published": date_evidence,
+        "category": category_evidence,
+        "authors": credit.evidence,
+        "source": "source-line" if credit.source else None,
+        "views": "text:Lượt xem" if seen is not None else None,
+    }
     return ArticleFields(
         title_raw=title.text.strip(),
         date_text=title.date_text,
-        category_raw=category(doc, title, url),
+        category_raw=category_raw,
         published=day,
-        byline=byline,
-        author_initials=author_initials(byline),
+        byline=credit.byline,
+        authors=credit.authors,
+        source=credit.source,
+        views=seen,
         paragraphs=[line.text for line in lines if line.text.strip()],
         images=list(dict.fromkeys(images)),
         attachments=list(dict.fromkeys(attachments)),
         related=_related(doc, title.body_start),
         errors=errors,
+        provenance={k: v for k, v in provenance.items() if v},
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -17,19 +18,33 @@ _WELCOME = re.compile(r"^\s*Chào\s+mừng", re.IGNORECASE)
 WIDGET_LINE_CHARS = 60
 
 
+def _publication_label(text: str) -> bool:
+    """ "Ngày đăng: Thứ hai, 25/12/2023": a weekday date under a publication label is the article's date."""
+    m = site.META_DATE.match(text) or site.LABELLED_DATE.search(text)
+    return bool(m and m.group("label") and not site.UPDATE_LABEL.match(m.group("label")))
+
+
 def is_furniture(line: Line) -> bool:
     """Header clock, welcome line, widget labels: on every page, part of none."""
     text = line.text
-    if site.HEADER_DATE.search(text) or _WELCOME.match(text):
+    if (site.HEADER_DATE.search(text) and not _publication_label(text)) or _WELCOME.match(text):
         return True
     return len(text) <= WIDGET_LINE_CHARS and bool(
         site.VISITS_LABEL.search(text) or any(label.search(text) for label in site.ONLINE_LABELS.values())
     )
 
 
+_TOOL_LEFTOVER = re.compile(r"[\s|·•:/\-–\[\]()]+")
+
+
 def is_tools(line: Line) -> bool:
-    """A short "Trở về | In bài" line: the page's tools, below its text."""
-    return len(line.text) <= site.TOOLS_LINE_CHARS and bool(site.TOOLS.match(line.text))
+    """A short line of page tools and sharing buttons ("In bài | Chia sẻ | Lượt xem: 12"), below or above the text."""
+    text = line.text
+    if not text.strip():
+        return bool(line.links) and all(site.SHARE_LINK.search(link.href) for link in line.links)
+    if len(text) > site.TOOLS_LINE_CHARS or not site.TOOL_START.match(text):
+        return False
+    return not _TOOL_LEFTOVER.sub("", site.TOOL_WORDS.sub("", text))
 
 
 def is_prose(line: Line) -> bool:
@@ -64,20 +79,27 @@ def _lowest_common_ancestor(a: etree._Element, b: etree._Element) -> etree._Elem
     return a.getroottree().getroot()
 
 
-def body_lines(doc: Document, title_index: int, start: int) -> list[Line]:
-    """Lines from ``start`` that share the title's block, up to the first furniture line.
+def body_lines(doc: Document, title_index: int, start: int, skip: Callable[[Line], bool] | None = None) -> list[Line]:
+    """Lines from ``start`` that share the title's block, from the first that is no furniture to the next that is.
 
     The block is the smallest element holding both the title and the first
-    paragraph after it, so side panes and footers outside it never leak in.
+    paragraph after it, so side panes and footers outside it never leak in. Lines
+    that ``skip`` names (a date line, tools) are passed over before the body starts.
     """
     lines = doc.lines
-    anchor = next((ln for ln in lines[start:] if ln.text and not ln.is_link and not is_furniture(ln)), None)
+
+    def before_body(line: Line) -> bool:
+        return is_furniture(line) or is_tools(line) or (skip is not None and skip(line))
+
+    anchor = next((ln for ln in lines[start:] if ln.text and not ln.is_link and not before_body(ln)), None)
     if anchor is None:
         return []
     root = _lowest_common_ancestor(lines[title_index].element, anchor.element)
     inside = set(root.iter())
     found: list[Line] = []
     for line in lines[start:]:
+        if not found and before_body(line):
+            continue  # a date line, the tools above the text: not yet the body
         if line.element not in inside or site.BODY_END.match(line.text) or is_furniture(line) or is_tools(line):
             break
         found.append(line)

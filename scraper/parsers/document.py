@@ -22,6 +22,7 @@ from w3lib.encoding import (
 )
 
 from scraper.parsers import site
+from scraper.parsers.head import HeadFacts, read_head
 
 BLOCK_TAGS = frozenset(
     [
@@ -114,6 +115,7 @@ class Document:
     base_url: str
     decode_errors: int = 0
     too_deep: bool = False  # libxml2 stopped at its nesting limit: what lay deeper is lost
+    head: HeadFacts = field(default_factory=HeadFacts)  # meta tags, JSON-LD, stated address
 
     @property
     def text(self) -> str:
@@ -250,11 +252,12 @@ def load(html: str | bytes, url: str, content_type: str | None = None) -> Docume
         root = lxml.html.document_fromstring(html, parser=parser)
     except etree.ParserError:  # nothing lxml can call a document ("", "</ "): an empty page
         root = lxml.html.document_fromstring("<html></html>", parser=parser)
-    base = root.xpath("string(//base/@href)") or url
+    head = read_head(root, html)
+    base = head.base_href or url
     _strip(root)
     builder = _LineBuilder()
     builder.block = root
     builder.walk(root)
     builder.flush()
     too_deep = any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
-    return Document(root, builder.lines, base, decode_errors, too_deep)
+    return Document(root, builder.lines, base, decode_errors, too_deep, head)

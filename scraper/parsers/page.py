@@ -13,6 +13,7 @@ from scraper.dates import dates_mentioned_checked
 from scraper.documents import documents
 from scraper.items import Article, Page, Visitors
 from scraper.parsers import site
+from scraper.parsers.address import captured_at
 from scraper.parsers.article import parse_article
 from scraper.parsers.content import is_prose
 from scraper.parsers.document import Document, load
@@ -65,15 +66,25 @@ def parse_page(
     html: str | bytes, url: str, fetched_at: str | None = None, content_type: str | None = None
 ) -> ParsedPage:
     """Parse one page. ``url`` may be a web-archive URL; records carry the original."""
+    return parse_document(load(html, url, content_type), url, fetched_at)
+
+
+def parse_document(doc: Document, url: str, fetched_at: str | None = None) -> ParsedPage:
+    """Parse a loaded page: see :func:`parse_page`."""
     fetched_at = fetched_at or now_utc()
-    doc = load(html, url, content_type)
+    captured = captured_at(url, doc.head)
     original = unwrap_wayback(url)
     found = widgets(doc)
     visitors = Visitors(
         fetched_at=fetched_at,
+        captured_at=captured,
         page_clock=found.page_clock,
         url=canonical_url(original),
         visits=found.visits,
+        visits_today=found.visits_today,
+        visits_yesterday=found.visits_yesterday,
+        visits_week=found.visits_week,
+        visits_month=found.visits_month,
         online_guests=found.online_guests,
         online_members=found.online_members,
         online_total=found.online_total,
@@ -92,8 +103,11 @@ def parse_page(
             category=fields.category_raw,
             title=fields.title_raw,
             published=fields.published,
-            author_initials=fields.author_initials,
+            authors=fields.authors,
+            author_initials=fields.authors,
             byline=fields.byline,
+            source=fields.source,
+            views=fields.views,
             body=body,
             images=fields.images,
             attachments=fields.attachments,
@@ -102,13 +116,12 @@ def parse_page(
             documents=documents(body or ""),
             page_clock=found.page_clock,
             fetched_at=fetched_at,
+            captured_at=captured,
             title_raw=fields.title_raw,
             body_raw=body,
             category_raw=fields.category_raw,
-            errors=fields.errors
-            + found.clock_problems
-            + [f"body-{p}" for p in body_problems]
-            + _decode_problems(doc),
+            provenance=fields.provenance,
+            errors=fields.errors + found.clock_problems + [f"body-{p}" for p in body_problems] + _decode_problems(doc),
         )
         return parsed
     if site.NOT_FOUND.search(doc.text):
@@ -127,6 +140,7 @@ def parse_page(
             title_raw=static.title_raw,
             page_clock=found.page_clock,
             fetched_at=fetched_at,
+            captured_at=captured,
             errors=_decode_problems(doc),
         )
     return parsed

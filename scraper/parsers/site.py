@@ -26,18 +26,38 @@ PAGER_TEXT = re.compile(
 PAGER_ARGUMENT = re.compile(r"^(Page\$)?\d+$", re.IGNORECASE)
 
 # Visit counter and the "Người dùng Online" (UsersOnline) widget.
-VISITS_LABEL = re.compile(r"Số\s+lượt\s+truy\s+cập", re.IGNORECASE)
+VISITS_LABEL = re.compile(r"lượt\s+truy\s+cập|Thống\s+kê\s+truy\s+cập|Tổng\s+truy\s+cập", re.IGNORECASE)
 VISITS_NUMBER = re.compile(r"^\s*[:\-]?\s*(\d{1,3}(?:[.,\s]\d{3})+|\d+)\b")
+# A widget count written as text: "1.234.567", "1,234,567", "1 234 567" or plain digits.
+COUNT = r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)"
+_ONLINE_NOW = r"Đang\s+online|Đang\s+truy\s+cập|Đang\s+trực\s+tuyến"
 ONLINE_LABELS = {
-    "online_guests": re.compile(r"Khách\s*:\s*(\d+)", re.IGNORECASE),
-    "online_members": re.compile(r"Thành\s+Viên\s*:\s*(\d+)", re.IGNORECASE),
-    "online_total": re.compile(r"Tổng\s+Cộng\s*:\s*(\d+)", re.IGNORECASE),
+    "online_guests": re.compile(rf"Khách\s*:\s*{COUNT}(?![\d.,])", re.IGNORECASE),
+    "online_members": re.compile(rf"Thành\s+Viên\s*:\s*{COUNT}(?![\d.,])", re.IGNORECASE),
+    "online_total": re.compile(rf"(?:Tổng\s+Cộng\s*:|(?:{_ONLINE_NOW})\s*:?)\s*{COUNT}(?![\d.,])", re.IGNORECASE),
 }
 ONLINE_IDS = {
     "online_guests": "lblGuestCount",
     "online_members": "lblMemberCount",
     "online_total": "lblTotalCount",
 }
+# Counts by their labels, each on a short line of its own or in a table cell beside its number.
+_TOTAL_VISITS = r"Tổng\s+(?:số\s+)?lượt\s+truy\s+cập|Số\s+lượt\s+truy\s+cập|Lượt\s+truy\s+cập|Tất\s+cả"
+PERIOD_LABELS = {
+    "visits": re.compile(rf"^(?:{_TOTAL_VISITS})$", re.IGNORECASE),
+    "visits_today": re.compile(r"^(?:Hôm\s+nay|(?:Lượt\s+)?truy\s+cập\s+hôm\s+nay)$", re.IGNORECASE),
+    "visits_yesterday": re.compile(r"^(?:Hôm\s+qua|(?:Lượt\s+)?truy\s+cập\s+hôm\s+qua)$", re.IGNORECASE),
+    "visits_week": re.compile(r"^(?:Trong\s+tuần|Tuần\s+này|Tuần\s+qua)$", re.IGNORECASE),
+    "visits_month": re.compile(r"^(?:Trong\s+tháng|Tháng\s+này|Tháng\s+qua)$", re.IGNORECASE),
+    # Users online written as a table of label and count cells ("Khách" | "3").
+    "online_guests": re.compile(r"^Khách$", re.IGNORECASE),
+    "online_members": re.compile(r"^Thành\s+viên$", re.IGNORECASE),
+    "online_total": re.compile(rf"^(?:{_ONLINE_NOW}|Tổng\s+cộng)$", re.IGNORECASE),
+}
+# How a period label starts: lines that start otherwise are passed over with one cheap match.
+PERIOD_HINT = re.compile(r"\s*(?:Hôm|Trong|Tuần|Tháng|Tất|Tổng|Số|Lượt|Truy|Khách|Thành|Đang)\b", re.IGNORECASE)
+# "Hôm nay: 1.234", "Hôm nay 1.234": a label, then only a count.
+LABELLED_COUNT = re.compile(rf"^\s*(?P<label>[^\d:]+?)\s*:?\s*{COUNT}\s*$")
 DIGIT_IMAGE = re.compile(r"(?:^|[/_\-])(\d)\.(?:gif|png|jpe?g|bmp|svg)$", re.IGNORECASE)
 
 # Title line: the title with the publication date stuck to its end.
@@ -49,9 +69,42 @@ DATE_ONLY = re.compile(
     re.IGNORECASE,
 )
 MIN_TITLE_CHARS = 8
+# A labelled metadata line: "Ngày đăng: Thứ hai, 25/12/2023 - 08:15", "(25/12/2023)", "Cập nhật: 2023-12-25".
+# Publication labels outrank update labels; an unlabelled line needs a title beside it.
+PUBLISH_LABELS = r"Ngày\s+đăng|Đăng\s+ngày|Ngày\s+đăng\s+tin|Đăng\s+lúc|Ngày\s+xuất\s+bản|Xuất\s+bản|Thời\s+gian|Ngày"
+UPDATE_LABELS = r"Ngày\s+cập\s+nhật|Cập\s+nhật\s+lúc|Cập\s+nhật|Sửa\s+đổi\s+lần\s+cuối"
+_WEEKDAY = r"(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|Chủ\s+nhật|CN)\s*,?\s*"
+_TIME = r"(?:lúc\s*)?\d{1,2}(?::|h)\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
+META_DATE = re.compile(
+    rf"^\s*(?:(?P<label>{UPDATE_LABELS}|{PUBLISH_LABELS})\s*:?\s*)?[(\[]?\s*(?:{_TIME}\s*[-,|]?\s*)?(?:{_WEEKDAY})?"
+    r"(?P<date>\d{1,2}([/.-])\d{1,2}\3\d{2,4}|\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)"
+    rf"(?:\s*[-,|]?\s*{_TIME})?(?:\s*\(?GMT[+-]\d{{1,2}}\)?)?\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+# A labelled date inside a longer metadata line: "Ngày đăng: Thứ ba, 26/12/2023 - 08:15 Lượt xem: 245".
+LABELLED_DATE = re.compile(
+    rf"(?<!\w)(?P<label>{UPDATE_LABELS}|{PUBLISH_LABELS})\s*:\s*[(\[]?\s*(?:{_TIME}\s*[-,|]?\s*)?(?:{_WEEKDAY})?"
+    r"(?P<date>\d{1,2}([/.-])\d{1,2}\3\d{2,4}|\d{4}-\d{2}-\d{2})(?![\d/.-]*\d)"
+    rf"(?:\s*[-,|]?\s*{_TIME})?",
+    re.IGNORECASE,
+)
+UPDATE_LABEL = re.compile(rf"^(?:{UPDATE_LABELS})$", re.IGNORECASE)
+# Segments of a metadata line: "Ngày đăng: 25/12/2023 | Lượt xem: 120 | Tác giả: Minh Anh".
+META_SEPARATORS = re.compile(r"\s+[|·•]\s+|\s{3,}")
+# A breadcrumb trail: "Trang chủ » Tin tức » Hoạt động", or markup that says it is one.
+# ("|" is no trail separator: menus are written "Trang chủ | Giới thiệu | Liên hệ".)
+BREADCRUMB_LINE = re.compile(r"^\s*(?:Trang\s+chủ|Trang\s+nhất|Home)\s*[»>›/]", re.IGNORECASE)
+BREADCRUMB_SEPARATORS = re.compile(r"\s*[»>›/]\s*")
+BREADCRUMB_MARKUP = re.compile(r"breadcrumb|duong-?dan|navpath", re.IGNORECASE)
+# A category stated as a label: "Chuyên mục: Hoạt động".
+CATEGORY_LABEL = re.compile(r"^\s*(?:Chuyên\s+mục|Danh\s+mục|Lĩnh\s+vực)\s*:\s*(?P<category>.{1,80})$", re.IGNORECASE)
+HOME_WORDS = re.compile(r"^(?:Trang\s+chủ|Trang\s+nhất|Home)$", re.IGNORECASE)
 
 # Where the body stops: attached files, the other-news list and the page furniture after it.
-RELATED_WORDS = r"Các\s+tin\s+khác|Tin\s+khác|Các\s+tin\s+đã\s+đưa|Tin\s+liên\s+quan|Tin\s+cùng\s+chuyên\s+mục"
+RELATED_WORDS = (
+    r"Các\s+tin\s+khác|Các\s+bài\s+khác|Bài\s+viết\s+khác|Tin\s+bài\s+khác|Bài\s+liên\s+quan|Xem\s+thêm"
+    r"|Tin\s+khác|Các\s+tin\s+đã\s+đưa|Tin\s+liên\s+quan|Tin\s+cùng\s+chuyên\s+mục"
+)
 ATTACHMENT_WORDS = r"(?:File|Tệp|Tập\s+tin|Tài\s+liệu)\s+đính\s+kèm"
 FOOTER_WORDS = r"Bản\s+quyền|Copyright|©"
 RELATED_LABEL = re.compile(rf"^\s*({RELATED_WORDS})\s*:?", re.IGNORECASE)
@@ -62,18 +115,48 @@ BODY_END = re.compile(
     rf"^\s*({ATTACHMENT_WORDS}|{RELATED_WORDS}|{FOOTER_WORDS}|Số\s+lượt\s+truy\s+cập|Người\s+dùng\s+Online)",
     re.IGNORECASE,
 )
-# Page tools ("Trở về", "In bài"): they end a body only as a short line, never a sentence that starts so.
-TOOLS = re.compile(r"^\s*\[?(Trở\s+về|Quay\s+lại|Về\s+đầu\s+trang|In\s+bài|In\s+trang|Gửi\s+bài)", re.IGNORECASE)
-TOOLS_LINE_CHARS = 40
-
-# The byline, the last line of the body: who wrote it, or where it came from.
-BYLINE = re.compile(
-    r"^\s*(?P<label>(?:Bài|Tin|Ảnh|Video|Bài\s+viết|Thực\s+hiện|Tác\s+giả)"
-    r"(?:\s*(?:,|và|-|&|/)\s*(?:Bài|Tin|Ảnh|ảnh|bài|tin))*)\s*:\s*(?P<who>.{1,80})$",
+# Page tools and sharing buttons: a short line made of nothing else is furniture, never body.
+TOOL_WORDS = re.compile(
+    r"Trở\s+về|Quay\s+lại|Về\s+đầu\s+trang|Đầu\s+trang|In\s+bài\s+viết|In\s+bài|In\s+trang|Bản\s+in|Gửi\s+bài"
+    r"|Gửi\s+e-?mail|Gửi\s+cho\s+bạn\s+bè|E-?mail|Chia\s+sẻ|Share|Facebook|Zalo|Twitter|Tweet|Like|Thích|Bình\s+luận"
+    r"|Lưu\s+bài|Lưu\s+tin|Print|Top|(?:Lượt\s+xem|Lượt\s+đọc|Số\s+lượt\s+xem|Số\s+lần\s+xem|Đã\s+xem)\s*:?\s*[\d.,]*",
     re.IGNORECASE,
 )
-SOURCE_LINE = re.compile(r"^\s*(?:Nguồn\s*:|Theo\s+\S)\s*.{1,80}$", re.IGNORECASE)
-INITIALS = re.compile(r"(?<!\w)(?:[A-ZĐ][a-zđ]?\.\s?){1,5}[A-ZĐ][a-zđ]?\b\.?")
+TOOLS_LINE_CHARS = 120
+# A tools line starts with a tool (after brackets or bars): lines that start otherwise are no tools.
+TOOL_START = re.compile(rf"[\s|·•:/\-–\[\]()]*(?:{TOOL_WORDS.pattern})", re.IGNORECASE)
+# A per-article view count: "Lượt xem: 1.234", "Số lần xem: 56", "1.234 lượt xem".
+VIEWS = re.compile(
+    r"(?:Lượt\s+xem|Lượt\s+đọc|Số\s+lượt\s+xem|Số\s+lần\s+xem|Đã\s+xem)\s*:?\s*(\d{1,3}(?:[.,]\d{3})+|\d+)(?![\d.,]*\d)"
+    r"|(?<![\d:.,])(\d{1,3}(?:[.,]\d{3})+|\d+)\s+lượt\s+xem(?!\s*:?\s*\d)",
+    re.IGNORECASE,
+)
+# Links that share a page on social networks: their buttons are furniture.
+SHARE_LINK = re.compile(
+    r"facebook\.com/sharer|twitter\.com/(?:intent|share)|zalo\.me|sp\.zalo|addthis|linkedin\.com/share"
+    r"|mailto:\?|^javascript:\s*(?:window\.)?print",
+    re.IGNORECASE,
+)
+
+# The byline, the last line of the body: who wrote it, or where it came from.
+_ROLE = r"(?:Bài\s+viết|Bài|Tin|Ảnh|Video|Thực\s+hiện|Tác\s+giả|Người\s+viết|Phóng\s+viên|Nhóm\s+PV|PV|CTV)"
+BYLINE = re.compile(
+    rf"^\s*(?P<label>{_ROLE}(?:\s*(?:,|và|-|&|/)\s*{_ROLE})*)\s*:\s*(?P<who>.{{1,80}})$",
+    re.IGNORECASE,
+)
+# One role's credit inside a byline with several: "Bài: T.T.B; Ảnh: L.V.H", "Bài: A - Ảnh: B".
+BYLINE_PARTS = re.compile(rf"\s*[;|]\s*|\s+[-–]\s+(?={_ROLE}\s*:)", re.IGNORECASE)
+# Names in a credit are separated by commas, "và" (and), "&" or a dash.
+NAME_SEPARATORS = re.compile(r"\s*(?:,|&|\s[-–]\s|\svà\s)\s*")
+# A source, never an author: "Nguồn: Báo Long An", "Theo vusta.vn", "(Theo TTXVN)".
+SOURCE_LINE = re.compile(
+    r"^\s*\(?\s*(?:Nguồn(?:\s+tin)?\s*:|Theo\s+(?=\S))\s*(?P<source>[^,]{1,80}?)\s*\)?\.?\s*$", re.IGNORECASE
+)
+SOURCE_MAX_WORDS = 10
+# A name standing alone as the body's last line is short: "P.T.Thủy", "Minh Anh".
+NAME_ALONE_CHARS = 40
+# Markup that names an author's element after the body: class="author", itemprop="author", ...
+AUTHOR_MARKUP = re.compile(r"author|byline|tac-?gia|tacgia|nguoi-?viet", re.IGNORECASE)
 
 # Header clock: DNN's current-date skin object, "Thứ Năm,18/04/2024 13:32".
 CLOCK_HINT = re.compile(r"(Thứ\s+\w+|Chủ\s+Nhật)\s*,\s*\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}", re.IGNORECASE)

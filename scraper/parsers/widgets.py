@@ -13,6 +13,8 @@ from scraper.parsers.urls import number as number_of
 _NOT_DIGITS = re.compile(r"\D")
 # A visit counter has at most this many digits; a longer run of digits is no count.
 COUNTER_DIGITS = 15
+# A widget's label and count fit on a short line; a longer one is a sentence.
+WIDGET_LINE_CHARS = 60
 
 
 @dataclass
@@ -20,6 +22,10 @@ class Widgets:
     page_clock: str | None = None
     clock_problems: list[str] = field(default_factory=list)
     visits: int | None = None
+    visits_today: int | None = None
+    visits_yesterday: int | None = None
+    visits_week: int | None = None
+    visits_month: int | None = None
     online_guests: int | None = None
     online_members: int | None = None
     online_total: int | None = None
@@ -42,27 +48,70 @@ def _digit_of(img) -> str | None:
     return m.group(1) if m else None
 
 
+_PERIOD_WORDS = re.compile(r"hôm\s+nay|hôm\s+qua|tuần|tháng", re.IGNORECASE)
+
+
+def _count_after(doc: Document, i: int, after: str) -> int | None:
+    """The count written after a label: on its line, or alone on one of the next two."""
+    for text in (after, *(n.text for n in doc.lines[i + 1 : i + 3])):
+        if text.strip():
+            number = site.VISITS_NUMBER.match(text)
+            return number_of(_NOT_DIGITS.sub("", number.group(1)), COUNTER_DIGITS) if number else None
+    return None
+
+
+def _digits_after(doc: Document, i: int) -> int | None:
+    """A count drawn as one image per digit, on the label's line or the lines after it."""
+    digits = ""
+    for candidate in doc.lines[i : i + 12]:
+        found = [_digit_of(img) for img in candidate.images]
+        if found and all(found):
+            digits += "".join(found)
+        elif digits or (candidate is not doc.lines[i] and candidate.text.strip()):
+            break
+    return number_of(digits, COUNTER_DIGITS)
+
+
 def visits(doc: Document) -> int | None:
-    """Total visits under "Số lượt truy cập": written as text or drawn as digit images."""
+    """Total visits under "Số lượt truy cập" (or "Lượt truy cập", "Tổng lượt truy cập"): text or digit images."""
     for i, line in enumerate(doc.lines):
         label = site.VISITS_LABEL.search(line.text)
-        if not label:
+        if not label or _PERIOD_WORDS.search(line.text):
             continue
-        for text in (line.text[label.end() :], *(n.text for n in doc.lines[i + 1 : i + 3])):
-            if text.strip():
-                number = site.VISITS_NUMBER.match(text)
-                if number:
-                    return number_of(_NOT_DIGITS.sub("", number.group(1)), COUNTER_DIGITS)
-                break
-        digits = ""
-        for candidate in doc.lines[i : i + 12]:
-            found = [_digit_of(img) for img in candidate.images]
-            if found and all(found):
-                digits += "".join(found)
-            elif digits or (candidate is not line and candidate.text.strip()):
-                break
-        return number_of(digits, COUNTER_DIGITS)
+        after = line.text[label.end() :]
+        found = _count_after(doc, i, after)
+        if found is None and not after.strip(" :"):
+            found = _digits_after(doc, i)
+        if found is not None:
+            return found
     return None
+
+
+def _label(text: str) -> str:
+    """A widget label without its doubling ("Khách Khách" is DNN's icon alt text beside the label)."""
+    words = text.strip(" :").split()
+    half = len(words) // 2
+    return " ".join(words[:half]) if half and words[:half] == words[half:] else " ".join(words)
+
+
+def labelled_counts(doc: Document) -> dict[str, int | None]:
+    """Counts as shown beside their labels ("Hôm nay: 345", a "Trong tuần" or "Khách" cell beside its number)."""
+    counts: dict[str, int | None] = dict.fromkeys(site.PERIOD_LABELS)
+    for i, line in enumerate(doc.lines):
+        if len(line.text) > WIDGET_LINE_CHARS or not site.PERIOD_HINT.match(line.text):
+            continue
+        m = site.LABELLED_COUNT.match(line.text)
+        label, value = (_label(m.group("label")), m.group(2)) if m else (_label(line.text), None)
+        name = next((k for k, rx in site.PERIOD_LABELS.items() if rx.match(label)), None)
+        if name is None or counts[name] is not None:
+            continue
+        if value is None:
+            following = next((n.text for n in doc.lines[i + 1 : i + 3] if n.text.strip()), "")
+            bare = re.fullmatch(site.COUNT, following.strip())
+            value = bare.group(1) if bare else None
+        if value is not None:
+            counts[name] = number_of(_NOT_DIGITS.sub("", value), COUNTER_DIGITS)
+    return counts
 
 
 def online(doc: Document) -> dict[str, int | None]:
@@ -74,11 +123,15 @@ def online(doc: Document) -> dict[str, int | None]:
         value = found[0].text_content().strip() if found else ""
         if number_of(value) is None:
             m = label.search(text)
-            value = m.group(1) if m else ""
-        counts[name] = number_of(value)
+            value = _NOT_DIGITS.sub("", m.group(1)) if m else ""
+        counts[name] = number_of(value, COUNTER_DIGITS)
     return counts
 
 
 def widgets(doc: Document) -> Widgets:
+    """Every widget count the page shows; one it does not show stays None, never derived from another."""
     clock, problems = page_clock(doc)
-    return Widgets(page_clock=clock, clock_problems=problems, visits=visits(doc), **online(doc))
+    counts = labelled_counts(doc)
+    for name, found in {"visits": visits(doc), **online(doc)}.items():
+        counts[name] = found if found is not None else counts[name]
+    return Widgets(page_clock=clock, clock_problems=problems, **counts)

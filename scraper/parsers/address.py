@@ -1,0 +1,55 @@
+"""Where a saved page came from, and when a web archive captured it.
+
+A page saved to disk no longer knows its address; it often still says it: the
+web-archive toolbar, ``<link rel=canonical>``, ``og:url`` or ``<base href>``. Links
+and images resolve against that address, as they did on the site.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from urllib.parse import urljoin, urlsplit
+
+from scraper.parsers import site
+from scraper.parsers.head import HeadFacts
+from scraper.parsers.urls import unwrap_wayback
+
+WAYBACK_HOST = "https://web.archive.org"
+
+
+def _absolute_http(href: str | None) -> str | None:
+    """An http(s) address as stated, a web-archive path ("/web/2024…/https://…") resolved on its host."""
+    if not href:
+        return None
+    href = href.strip()
+    if href.startswith("/web/"):
+        href = urljoin(WAYBACK_HOST, href)
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return None
+    return href if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def stated_url(head: HeadFacts) -> str | None:
+    """The address the page states for itself; a web-archive copy's is its capture's URL."""
+    if head.wayback_url and head.wayback_timestamp:
+        return f"{WAYBACK_HOST}/web/{head.wayback_timestamp}/{head.wayback_url}"
+    for href in (head.wayback_url, head.canonical, head.meta.get("og:url"), head.base_href):
+        url = _absolute_http(href)
+        if url:
+            return url
+    return None
+
+
+def captured_at(url: str, head: HeadFacts) -> str | None:
+    """When the web archive captured the page (ISO 8601, UTC), from its URL or its toolbar; None for a live page."""
+    m = site.WAYBACK_URL.match(urlsplit(url).path + (f"?{urlsplit(url).query}" if urlsplit(url).query else ""))
+    stamp = m.group("ts") if m and unwrap_wayback(url) != url else head.wayback_timestamp
+    if not stamp or len(stamp) != 14:
+        return None
+    try:
+        moment = datetime.strptime(stamp, "%Y%m%d%H%M%S").replace(tzinfo=UTC)
+    except ValueError:
+        return None
+    return moment.isoformat(timespec="seconds")
