@@ -42,7 +42,8 @@ def ours(entry: Entry) -> dict[str, Any]:
     """Our reading of a page, as ``python -m scraper extract`` gives it (the page's own address found)."""
     from scraper.extract import read
 
-    record = read(entry.html, None if entry.address.startswith("file:") else entry.address, entry.content_type)
+    local = entry.address.startswith("file:")
+    record = read(entry.html, None if local else entry.address, entry.content_type, fallback=entry.address)
     visitors = record.get("visitors") or {}
     record["visitors"] = {key: visitors.get(name) for key, name in VISITOR_FIELDS.items()}
     record["title"] = record.get("title_raw")

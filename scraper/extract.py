@@ -20,18 +20,17 @@ from scraper.parsers.document import Document, load
 from scraper.parsers.page import parse_document
 
 
-def _located(path: Path, url: str | None) -> tuple[Document, str]:
-    """The page and its address: ``url`` when given, else the one the page states, else the file's."""
-    body = path.read_bytes()
-    doc = load(body, url or path.resolve().as_uri())
+def _located(body: bytes, url: str | None, fallback: str, content_type: str | None) -> tuple[Document, str]:
+    """The page and its address: ``url`` when given, else the one the page states, else ``fallback``."""
+    doc = load(body, url or fallback, content_type)
     stated = None if url else stated_url(doc.head)
     if stated is None:
-        return doc, url or path.resolve().as_uri()
-    return load(body, stated), stated
+        return doc, url or fallback
+    return load(body, stated, content_type), stated
 
 
-def extract_file(path: Path, url: str | None = None) -> dict[str, Any]:
-    """The record a saved page holds, as a dict with its ``kind``.
+def read(body: bytes, url: str | None = None, content_type: str | None = None, fallback: str = "") -> dict[str, Any]:
+    """The record a page's bytes hold, as a dict with its ``kind``.
 
     Without ``url`` the page's own address is used (web-archive toolbar, canonical
     link, ``og:url``, ``<base>``), so its links and images resolve as on the site.
@@ -39,7 +38,7 @@ def extract_file(path: Path, url: str | None = None) -> dict[str, Any]:
     or a removed article gives its kind, URL and widgets only. ``content_hash`` is
     computed as the crawl computes it.
     """
-    doc, url = _located(path, url)
+    doc, url = _located(body, url, fallback, content_type)
     parsed = parse_document(doc, url)
     record = parsed.article or parsed.page
     visitors = asdict(parsed.visitors)
@@ -53,6 +52,11 @@ def extract_file(path: Path, url: str | None = None) -> dict[str, Any]:
     if parsed.article is not None:
         out["visitors"] = visitors
     return out
+
+
+def extract_file(path: Path, url: str | None = None) -> dict[str, Any]:
+    """The record a saved page holds (see ``read``); the file's own address is the last resort."""
+    return read(path.read_bytes(), url, fallback=path.resolve().as_uri())
 
 
 def main(files: list[str], urls: list[str]) -> int:
