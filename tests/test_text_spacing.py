@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from scraper.text.spacing import add_missing_spaces
@@ -43,8 +45,48 @@ def test_initials_and_abbreviation_chains_keep_their_dots(abbreviation):
     assert add_missing_spaces(abbreviation) == (abbreviation, 0)
 
 
-def test_a_name_after_an_abbreviation_gets_its_space():
-    assert add_missing_spaces("TP.Tân An") == ("TP. Tân An", 1)
+@pytest.mark.parametrize("name", ["TP.Tân An", "ThS.Nguyễn Văn A", "Tp.HCM"])
+def test_a_name_after_a_title_or_place_abbreviation_stays_as_the_portal_writes_it(name):
+    assert add_missing_spaces(name) == (name, 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "requirements.txt",
+        "obj.method(a, b)",
+        "f(a,b)",
+        "Ph.D.",
+        "http://a.vn/x?tinh=LongAn,TienGiang",
+        "https://lavusta.longan.gov.vn/Default.aspx?tabid=620&a=1,b=2;c=3",
+        "mailto:lhh.la@gmail.com",
+        "Nguyen.Van.A@gmail.com",
+        "QD45.pdf",
+        "v.v.",
+        "x_y.Z",
+    ],
+)
+def test_names_files_code_and_abbreviations_stay_as_written(text):
+    assert add_missing_spaces(text) == (text, 0)
+
+
+def test_a_label_glued_to_a_domain_gets_its_space_and_the_domain_keeps_its_dots():
+    assert add_missing_spaces("Website:lavusta.longan.gov.vn") == ("Website: lavusta.longan.gov.vn", 1)
+
+
+def test_a_label_glued_to_an_email_address_gets_its_space():
+    assert add_missing_spaces("Email:lhh.la@gmail.com") == ("Email: lhh.la@gmail.com", 1)
+
+
+def test_a_sentence_glued_to_the_next_is_spaced():
+    assert add_missing_spaces("tỉnh Long An.Hội nghị") == ("tỉnh Long An. Hội nghị", 1)
+
+
+def test_glued_sentences_take_linear_time():
+    text = "một.Câu" * 150_000  # 1.2 MB, no space: one run
+    started = time.perf_counter()
+    assert add_missing_spaces(text)[1] == 150_000
+    assert time.perf_counter() - started < 1.0
 
 
 def test_a_sentence_glued_after_a_number_is_spaced():

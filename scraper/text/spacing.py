@@ -1,50 +1,98 @@
 """A space after punctuation typed without one: "Sở,ngành" → "Sở, ngành", "202,tại" → "202, tại".
 
 Only after , ; : . ) and only before a letter, so numbers, dates and times ("1.234.567",
-"3,5", "12/4/2023", "13:32") never change. Kept as written, too:
-- URLs, e-mail addresses, domain and file names: "https://…", "vusta.vn", "longan.gov.vn",
-  "a.b@gmail.com", "QD45.pdf";
-- initials: a single capital before the dot, or one letter on each side ("T.T.B", "v.v");
-- abbreviation chains, capitals on both sides of the dot, or a title from ``TITLES``
-  before capitals: "Tp.HCM", "TP.HCM", "PGS.TS", "Th.S", "ASP.NET".
-"TP.Tân An" becomes "TP. Tân An": the dot ends an abbreviation and a name follows, which
-is how the name is printed with its space, so a search for "Tân An" finds it.
-Document numbers ("38-Ctr/TU", "45/2005/QĐ-UB") hold no such punctuation.
+"3,5", "12/4/2023", "13:32") never change. Only Vietnamese prose changes; kept as written:
+- URLs to the next space, query strings and their commas too ("https://…?a=1,b=2"),
+  and e-mail addresses ("a.b@gmail.com");
+- code: a word glued to "(", or "_", "=", "<", ">", "[", "]", "{", "}", "->", "::"
+  in the same run of non-spaces ("obj.method(a, b)", "x_y.Z");
+- a dot between two ASCII words with a lower-case letter after it: domain and file
+  names and members ("vusta.vn", "requirements.txt", "QD45.pdf", "obj.method");
+- abbreviations: a capital initial before the dot ("T.T.B"), one letter on each side
+  ("v.v", but "v.v.Tiếp theo" is a sentence after it), a single capital after it
+  that ends the run or takes its own dot ("Ph.D."), capitals on both sides ("TP.HCM",
+  "PGS.TS"), or a title or place abbreviation from ``TITLES`` before it ("Tp.HCM",
+  "Th.S", "TP.Tân An", "ThS.Nguyễn").
+"TP.Tân An" and "ThS.Nguyễn" stay without a space: that is the portal's own style, an
+abbreviation written on purpose, not a typing slip, and normalization repairs slips only.
+Each run of non-spaces is looked at once, so the time is linear in the text.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from typing import NamedTuple
 
 GLUED = re.compile(r"[,;:.)](?=[^\W\d_])")
-TLDS = "vn|com|net|org|gov|edu|info|int|biz|io|asia|html?|aspx?|php|pdf|docx?|xlsx?|pptx?|jpe?g|png|gif|zip|rar"
-# An address runs to a space, or to a comma, semicolon or bracket (which end it in running text).
-URL_CHARS = r"[^\s,;()<>\"“”]+"
-# URLs, e-mail addresses and domain or file names, whose punctuation is part of them.
-JOINED = re.compile(
-    rf"(?:https?|ftp)://{URL_CHARS}|www\.{URL_CHARS}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:{TLDS})\b",
-    re.IGNORECASE,
-)
 SPACE = re.compile(r"\s")
-LETTERS_BEFORE = re.compile(r"[^\W\d_]+$")
-LETTERS_AFTER = re.compile(r"[^\W\d_]+")
-# Titles and place abbreviations written before another abbreviation without a space.
-TITLES = frozenset("tp th ths ts pgs gs bs ks cn ncs ls tx tt q".split())
+WORD = re.compile(r"\w+")
+# Where an address starts; the look-behinds let each be tried once per run, not at every letter.
+URL_START = re.compile(r"(?<![A-Za-z0-9+.-])(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)", re.IGNORECASE)
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+CODE = re.compile(r"(?<!\w)[A-Za-z_]\w*\(|[_=<>{}\[\]]|->|::")
+SCHEMES = frozenset("http https ftp mailto tel file".split())
+# Titles and place abbreviations written before another word without a space.
+TITLES = frozenset("tp th ths ts pgs gs bs ks cn ncs ls tx tt q ph".split())
 
 
-def _is_abbreviation(before: str, after: str) -> bool:
-    """Whether a dot between the letters ``before`` and ``after`` belongs to initials or an abbreviation."""
-    if len(before) == 1 and (before.isupper() or len(after) == 1):
-        return True
-    return after.isupper() and (before.isupper() or before.lower() in TITLES)
+class Run(NamedTuple):
+    """A run of non-spaces: where it ends, whether it is code, where a URL in it starts, its e-mail addresses."""
+
+    end: int
+    code: bool = False
+    url: int = -1  # a URL runs to the end of its run
+    email_starts: tuple[int, ...] = ()
+    email_ends: tuple[int, ...] = ()
+
+    def in_address(self, at: int) -> bool:
+        if 0 <= self.url <= at:
+            return True
+        i = bisect_right(self.email_starts, at) - 1
+        return i >= 0 and at < self.email_ends[i]
 
 
-def _in_address(text: str, at: int) -> bool:
-    """Whether ``text[at]`` is inside a URL, e-mail address or domain or file name."""
-    start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
+def _run_at(text: str, at: int) -> tuple[int, Run]:
+    start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at), text.rfind("\t", 0, at)) + 1
     space = SPACE.search(text, at)
     end = space.start() if space else len(text)
-    return any(m.start() <= at < m.end() for m in JOINED.finditer(text, start, end))
+    if CODE.search(text, start, end):
+        return start, Run(end, code=True)
+    url = URL_START.search(text, start, end)
+    emails = list(EMAIL.finditer(text, start, end)) if "@" in text[start:end] else []
+    starts, ends = tuple(m.start() for m in emails), tuple(m.end() for m in emails)
+    return start, Run(end, url=url.start() if url else -1, email_starts=starts, email_ends=ends)
+
+
+def _word_before(text: str, at: int, start: int) -> str:
+    i = at
+    while i > start and (text[i - 1].isalnum() or text[i - 1] == "_"):
+        i -= 1
+    return text[i:at]
+
+
+def _keep_dot(text: str, at: int, start: int, run: Run) -> bool:
+    """Whether the dot at ``text[at]`` belongs to a name, a file, code or an abbreviation."""
+    before = _word_before(text, at, start)
+    after = WORD.match(text, at + 1, run.end)
+    word = after.group() if after else ""
+    if word[:1].islower():
+        return (before + word).isascii()
+    if (len(before) == 1 and before.isupper()) or before.lower() in TITLES:
+        return True
+    if before.isupper() and word.isupper() and before.isalpha() and word.isalpha():
+        return True
+    ends = after is None or after.end() == run.end or text[after.end()] == "."
+    return len(word) == 1 and (ends or len(before) == 1)
+
+
+def _keep(text: str, at: int, start: int, run: Run) -> bool:
+    if run.code or run.in_address(at):
+        return True
+    mark = text[at]
+    if mark == ":":
+        return _word_before(text, at, start).lower() in SCHEMES
+    return mark == "." and _keep_dot(text, at, start, run)
 
 
 def add_missing_spaces(text: str) -> tuple[str, int]:
@@ -53,15 +101,13 @@ def add_missing_spaces(text: str) -> tuple[str, int]:
         return text, 0
     parts: list[str] = []
     last = 0
+    start, run = -1, Run(-1)
     for match in GLUED.finditer(text):
         at = match.start()
-        if _in_address(text, at):
+        if at >= run.end:
+            start, run = _run_at(text, at)
+        if _keep(text, at, start, run):
             continue
-        if text[at] == ".":
-            before = LETTERS_BEFORE.search(text, 0, at)
-            after = LETTERS_AFTER.match(text, at + 1)
-            if before and after and _is_abbreviation(before.group(), after.group()):
-                continue
         parts.append(text[last : at + 1])
         last = at + 1
     if not parts:
