@@ -126,6 +126,7 @@ def speed(megabytes: float) -> tuple[float, float]:
 LINEAR_CASES = {
     "glued 'x.Y' sentences": "Tân An.Long An,Cần Thơ;phối hợp:x.Y",
     "space-free letters": "phốihợpcôngnghệ",
+    "space-free prose and punctuation": "Sở,ngành.Hội(LHH)phốihợp:x;TP.HCM",
     "space-free legacy letters": "Liªnhiªp",
 }
 

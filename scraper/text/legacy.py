@@ -149,6 +149,8 @@ def _conversions(words: list[re.Match[str]], convert: Callable[[str], str], whol
 
 def _repair_line(line: str) -> tuple[str, int]:
     """The line with its legacy-font words converted, in the encoding that converts most; and how many."""
+    if not any(map(_unreadable, LEGACY_WORD.findall(line))):  # the common case: a line that reads
+        return line, 0
     words = [m for m in LEGACY_WORD.finditer(line) if not m.group().isascii()]
     unreadable = sum(_unreadable(m.group()) for m in words)
     if not unreadable:

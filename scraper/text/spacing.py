@@ -52,8 +52,9 @@ class Run(NamedTuple):
         return i >= 0 and at < self.email_ends[i]
 
 
-def _run_at(text: str, at: int) -> tuple[int, Run]:
-    start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at), text.rfind("\t", 0, at)) + 1
+def _run_at(text: str, at: int, floor: int) -> tuple[int, Run]:
+    """(start, run) of the run of non-spaces holding ``text[at]``; it starts at ``floor`` or later."""
+    start = max(floor - 1, *(text.rfind(char, floor, at) for char in " \n\t\r\f\v")) + 1
     space = SPACE.search(text, at)
     end = space.start() if space else len(text)
     if CODE.search(text, start, end):
@@ -105,7 +106,7 @@ def add_missing_spaces(text: str) -> tuple[str, int]:
     for match in GLUED.finditer(text):
         at = match.start()
         if at >= run.end:
-            start, run = _run_at(text, at)
+            start, run = _run_at(text, at, max(run.end, 0))
         if _keep(text, at, start, run):
             continue
         parts.append(text[last : at + 1])
