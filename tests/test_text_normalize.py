@@ -23,8 +23,9 @@ def golden_cases() -> list[tuple[str, str, str]]:
     return [(unescape(raw), unescape(expected), note) for raw, expected, note in rows]
 
 
-def test_the_golden_corpus_has_at_least_sixty_cases():
-    assert len(golden_cases()) >= 60
+def test_the_golden_corpus_has_at_least_two_hundred_cases_each_with_its_source():
+    cases = golden_cases()
+    assert len(cases) >= 200 and all(note.strip() for _, _, note in cases)
 
 
 @pytest.mark.parametrize(("raw", "expected", "note"), golden_cases(), ids=[c[2] for c in golden_cases()])
