@@ -128,11 +128,12 @@ def _reads(word: str, whole: bool) -> bool:
 def _conversions(words: list[re.Match[str]], convert: Callable[[str], str], whole: bool) -> dict[int, tuple[int, str]]:
     """{start: (end, new word)} for the words ``convert`` turns into syllables; {} when that is no evidence.
 
-    ``whole``: the line is legacy text through and through, so words that happen to read
-    already ("Tõ", TCVN3 for "Từ") convert too; otherwise only unreadable ones do.
+    Evidence is words that do not read becoming words that do: at least half of them, one
+    longer than a letter. ``whole``: the line is legacy text through and through, so words
+    that happen to read already ("Tõ", TCVN3 for "Từ") convert too.
     """
     found: dict[int, tuple[int, str]] = {}
-    unreadable = 0
+    unreadable = evidence = 0
     for match in words:
         word = match.group()
         bad = _unreadable(word)
@@ -142,7 +143,9 @@ def _conversions(words: list[re.Match[str]], convert: Callable[[str], str], whol
         new = convert(word)
         if new != word and _reads(new, whole):
             found[match.start()] = (match.end(), new)
-    if not any(len(new) > 1 for _, new in found.values()) or 2 * len(found) < unreadable:
+            evidence += bad and len(new) > 1
+    converted = sum(_unreadable(match.group()) for match in words if match.start() in found)
+    if not evidence or 2 * converted < unreadable:
         return {}
     return found
 
