@@ -256,7 +256,7 @@ def repair_legacy(text: str) -> tuple[str, int]:
     repaired = 0
     if MOJIBAKE.search(text):
         text, repaired = _repair_all_mojibake(text)
-    if LEGACY_CHAR.search(text):
-        text, n = _repair_fonts(text)
+    if LEGACY_CHAR.search(text) and any(map(_unreadable, set(LEGACY_WORD.findall(text)))):
+        text, n = _repair_fonts(text)  # the common case, text whose every word reads, never gets here
         repaired += n
     return text, repaired

@@ -28,11 +28,16 @@ _REPAIRS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
 )
 
 
+# Any character the first three repairs replace: one scan tells whether they have work.
+_ODD = re.compile("|".join(pattern.pattern for pattern, _, _ in _REPAIRS[:3]))
+
+
 def fix_whitespace(text: str) -> tuple[str, int]:
     """One space between words, no space at line edges, at most one blank line; and how many fixes."""
     total = 0
-    for pattern, repl, signs in _REPAIRS:
-        if signs and not any(sign in text for sign in signs):
+    odd = _ODD.search(text) is not None
+    for i, (pattern, repl, signs) in enumerate(_REPAIRS):
+        if (i < 3 and not odd) or (signs and not any(sign in text for sign in signs)):
             continue
         text, n = pattern.subn(repl, text)
         total += n
