@@ -37,11 +37,14 @@ def _repair(text: str, counts: Counter[str]) -> str:
     """Controls out, NFC, legacy repair and whitespace, until a round changes nothing."""
     for _ in range(MAX_ROUNDS):
         before = text
-        text, n = CUTTING.subn("", text)
-        counts["whitespace"] += n
-        composed = unicodedata.normalize("NFC", text)
-        counts["nfc"] += max(len(text) - len(composed), 1) if composed != text else 0
-        text, n = repair_legacy(composed)
+        if CUTTING.search(text):
+            text, n = CUTTING.subn("", text)
+            counts["whitespace"] += n
+        if not unicodedata.is_normalized("NFC", text):
+            composed = unicodedata.normalize("NFC", text)
+            counts["nfc"] += max(len(text) - len(composed), 1)
+            text = composed
+        text, n = repair_legacy(text)
         counts["legacy"] += n
         text, n = fix_whitespace(text)
         counts["whitespace"] += n

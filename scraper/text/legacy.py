@@ -118,6 +118,20 @@ def _unreadable(word: str) -> bool:
     return bool(LEGACY_CHAR.search(word)) and not is_syllable(word) and split_glued(word) is None
 
 
+_READABLE: set[str] = set()  # words seen to read: most of a corpus, so a text's words are checked by one set difference
+MAX_READABLE = 500_000
+
+
+def _any_unreadable(words: set[str]) -> bool:
+    unknown = words.difference(_READABLE)
+    if any(map(_unreadable, unknown)):
+        return True
+    if len(_READABLE) + len(unknown) > MAX_READABLE:
+        _READABLE.clear()
+    _READABLE.update(unknown)
+    return False
+
+
 def _reads(word: str, whole: bool) -> bool:
     """A syllable, two glued ones ("phốihợp"), or in a line of legacy text an acronym ("QĐ")."""
     if is_syllable(word) or split_glued(word) is not None:
@@ -256,7 +270,7 @@ def repair_legacy(text: str) -> tuple[str, int]:
     repaired = 0
     if MOJIBAKE.search(text):
         text, repaired = _repair_all_mojibake(text)
-    if LEGACY_CHAR.search(text) and any(map(_unreadable, set(LEGACY_WORD.findall(text)))):
+    if LEGACY_CHAR.search(text) and _any_unreadable(set(LEGACY_WORD.findall(text))):
         text, n = _repair_fonts(text)  # the common case, text whose every word reads, never gets here
         repaired += n
     return text, repaired

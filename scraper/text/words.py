@@ -9,11 +9,12 @@ belongs to a code or a name and is never split, though its syllables still take 
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from scraper.text.splitting import split_glued
 from scraper.text.tones import restyle
 
-WORD = re.compile(r"[^\W\d_]+")
+WORD_OR_GAP = re.compile(r"([^\W\d_]+)")
 JOINERS = frozenset("&-/@_.\\")
 MAX_CACHED = 500_000
 
@@ -33,38 +34,43 @@ def _read(token: str, style: str) -> Reading | None:
     return styled, int(styled != token), " ".join(pieces), moved
 
 
-def _joined(text: str, start: int, end: int) -> bool:
-    """Whether the letters at ``text[start:end]`` are glued to a digit or a joining sign."""
-    before = text[start - 1] if start else " "
-    after = text[end] if end < len(text) else " "
+def _joined(parts: list[str], i: int) -> bool:
+    """Whether the word ``parts[i]`` is glued to a digit or a joining sign (``parts`` alternate gaps and words)."""
+    before = parts[i - 1][-1:] or " "
+    gap = parts[i + 1] if i + 1 < len(parts) else ""
+    after = gap[:1] or " "
     if before in JOINERS or before.isdigit() or after.isdigit() or (after in JOINERS and after != "."):
         return True
-    return after == "." and end + 1 < len(text) and text[end + 1].isalnum()
+    then = gap[1:2] or (parts[i + 2][:1] if i + 2 < len(parts) else "")
+    return after == "." and then.isalnum()
 
 
 def restyle_and_split(text: str, style: str) -> tuple[str, int, int]:
-    """(text, syllables whose tone moved, tokens split) with every word in ``style`` and glued words split."""
-    moved = split = 0
+    """(text, syllables whose tone moved, tokens split) with every word in ``style`` and glued words split.
+
+    The text is cut into gaps and words once, each distinct word is read once (then
+    cached), and only the words that change are visited one by one.
+    """
     cache = _caches.setdefault(style, {})
-
-    def word(match: re.Match[str]) -> str:
-        nonlocal moved, split
-        token = match.group()
-        found = cache.get(token, token)
-        if found is None:
-            return token
-        if found is token:
-            if len(cache) >= MAX_CACHED:
-                cache.clear()
-            found = cache[token] = _read(token, style)
-            if found is None:
-                return token
-        styled, n, parts, n_parts = found
-        if parts is not None and not _joined(text, match.start(), match.end()):
-            moved += n_parts
+    parts = WORD_OR_GAP.split(text)  # gap, word, gap, word, ..., gap
+    words = parts[1::2]
+    new = set(words).difference(cache)
+    if len(cache) + len(new) > MAX_CACHED:
+        cache.clear()
+        new = set(words)
+    for token in new:
+        cache[token] = _read(token, style)
+    changing = list(compress(range(1, len(parts), 2), map(cache.__getitem__, words)))
+    if not changing:
+        return text, 0, 0
+    moved = split = 0
+    for i in changing:
+        styled, n, pieces, n_pieces = cache[parts[i]]  # type: ignore[misc]
+        if pieces is not None and not _joined(parts, i):
+            moved += n_pieces
             split += 1
-            return parts
-        moved += n
-        return styled
-
-    return WORD.sub(word, text), moved, split
+            parts[i] = pieces
+        else:
+            moved += n
+            parts[i] = styled
+    return "".join(parts), moved, split
