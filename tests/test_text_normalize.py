@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,23 @@ def test_the_whole_seed_page_normalizes_twice_to_the_same_text():
     once, counts = normalize(seed)
     assert counts.keys() == {"whitespace", "spacing", "tone", "split"}
     assert normalize(once) == (once, {})
+
+
+def seconds(text: str) -> float:
+    started = time.perf_counter()
+    normalize(text)
+    return time.perf_counter() - started
+
+
+def test_a_60_kb_string_without_a_space_takes_well_under_a_second():
+    assert seconds("Sở,ngành.Hội(LHH)phốihợp:x;TP.HCM" * 1_500) < 0.5
+
+
+@pytest.mark.parametrize("piece", ["Tân An.Long An,Cần Thơ;phối hợp:x.Y ", "phốihợpcôngnghệ", "Liªnhiªp"])
+def test_time_grows_linearly_with_the_input(piece):
+    small, large = seconds(piece * 8_000), seconds(piece * 32_000)
+    assert large < 8 * max(small, 0.005)
+
+
+def test_glued_sentences_and_a_string_without_spaces_are_repaired_there_too():
+    assert normalize("một.Câu" * 3)[0] == "một. Câu một. Câu một. Câu"
