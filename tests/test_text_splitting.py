@@ -44,3 +44,8 @@ def test_accented_foreign_words_stay_because_they_read_as_three_syllables(token)
 
 def test_a_capital_first_letter_is_kept_on_the_first_piece():
     assert split_glued("Phốihợp") == ("Phối", "hợp")
+
+
+@pytest.mark.parametrize("token", ["keát", "toång", "Naêm", "hoäi"])
+def test_never_between_two_vowels_so_vni_letters_are_not_cut(token):
+    assert split_glued(token) is None

@@ -53,3 +53,13 @@ def test_two_tone_marks_make_no_syllable():
 @pytest.mark.parametrize("word", ["UBND", "Facebook", "online", "KH", "Tp", "w", "phốihợp"])
 def test_acronyms_foreign_and_glued_words_are_no_syllables(word):
     assert not is_syllable(word)
+
+
+@pytest.mark.parametrize("word", ["bach", "kich", "bac", "hat", "thep"])
+def test_a_stop_coda_without_the_rising_or_heavy_tone_is_no_syllable(word):
+    assert not is_syllable(word)
+
+
+@pytest.mark.parametrize("word", ["bách", "kịch", "bạc", "hát", "thép"])
+def test_a_stop_coda_with_the_rising_or_heavy_tone_is_a_syllable(word):
+    assert is_syllable(word)
