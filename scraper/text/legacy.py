@@ -132,6 +132,11 @@ def _any_unreadable(words: set[str]) -> bool:
     return False
 
 
+def _acronym(word: str) -> bool:
+    """Capitals that are no syllable ("QĐ"): read in a line of legacy text, but no evidence of one."""
+    return not is_syllable(word) and split_glued(word) is None and word.isupper()
+
+
 def _reads(word: str, whole: bool) -> bool:
     """A syllable, two glued ones ("phốihợp"), or in a line of legacy text an acronym ("QĐ")."""
     if is_syllable(word) or split_glued(word) is not None:
@@ -157,7 +162,7 @@ def _conversions(words: list[re.Match[str]], convert: Callable[[str], str], whol
         new = convert(word)
         if new != word and _reads(new, whole):
             found[match.start()] = (match.end(), new)
-            evidence += bad and len(new) > 1
+            evidence += bad and len(new) > 1 and not _acronym(new)
     converted = sum(_unreadable(match.group()) for match in words if match.start() in found)
     if not evidence or 2 * converted < unreadable:
         return {}

@@ -34,6 +34,8 @@ def restyle(syllable: str, style: str) -> str:
     found = parse(syllable)
     if found is None or not found.tone or found.rhyme not in TWO_STYLE_RHYMES:
         return syllable
+    if not (syllable.islower() or syllable.isupper() or syllable.istitle()):
+        return syllable  # "oÀ" is no word: only the three casings of a word are restyled
     target = len(found.onset) + (0 if style == "new" else 1)
     letters = [LETTERS[char][0] for char in syllable]
     letters[target] = TONED[(letters[target], found.tone)]
