@@ -96,7 +96,8 @@ LEGACY_WORD = re.compile(r"[^\s!-@\[-`{-~“”‘’…\x00-\x1f\x7f-\x9f\u200b
 LINE_BREAK = re.compile(r"(\r\n?|[\n\u2028\u2029])")
 _CODES = set(TCVN3_CODES) | {c for code in VNI for c in code if not c.isascii()}
 LEGACY_CHAR = re.compile("[" + re.escape("".join(sorted(_CODES))) + "]")
-MOSTLY = 0.5  # a line whose marked words mostly do not read is legacy text through and through
+MOSTLY = 0.5  # a stretch whose marked words mostly do not read is legacy text through and through
+STRETCH_END = re.compile("[:;|()\\[\\]\"“”«»–—•]")
 
 
 @lru_cache(maxsize=200_000)
@@ -144,29 +145,72 @@ def _reads(word: str, whole: bool) -> bool:
     return whole and word.isupper() and all(char in LETTERS for char in word)
 
 
-def _conversions(words: list[re.Match[str]], convert: Callable[[str], str], whole: bool) -> dict[int, tuple[int, str]]:
+def _spread(line: str, words: list[re.Match[str]], convert: Callable[[str], str], found: dict) -> None:
+    """Words that read already convert too when they stand next to a converted word, space between.
+
+    "KÕt thóc líp" is TCVN3 for "Kết thúc lớp": "thóc" and "líp" are valid syllables, but
+    beside "KÕt" they are the same legacy text. Unicode words beside legacy text are
+    written apart from it (a colon, a line, a cell), so they do not spread.
+    """
+    for order in (range(1, len(words)), range(len(words) - 2, -1, -1)):
+        for i in order:
+            j = i - 1 if order.step == 1 else i + 1
+            match, other = words[i], words[j]
+            if match.start() in found or other.start() not in found:
+                continue
+            gap = line[min(match.end(), other.end()) : max(match.start(), other.start())]
+            new = convert(match.group())
+            if gap.isspace() and new != match.group() and is_syllable(new):
+                found[match.start()] = (match.end(), new)
+
+
+def _conversions(
+    line: str, words: list[re.Match[str]], convert: Callable[[str], str], whole: list[bool]
+) -> dict[int, tuple[int, str]]:
     """{start: (end, new word)} for the words ``convert`` turns into syllables; {} when that is no evidence.
 
     Evidence is words that do not read becoming words that do: at least half of them, one
-    longer than a letter. ``whole``: the line is legacy text through and through, so words
-    that happen to read already ("Tõ", TCVN3 for "Từ") convert too.
+    longer than a letter. ``whole``, per word: its stretch of the line is legacy text through
+    and through, so words that happen to read already ("Tõ", TCVN3 for "Từ") convert too;
+    elsewhere they do when they stand next to a converted word.
     """
     found: dict[int, tuple[int, str]] = {}
     unreadable = evidence = 0
-    for match in words:
+    for match, legacy_stretch in zip(words, whole, strict=True):
         word = match.group()
         bad = _unreadable(word)
         unreadable += bad
-        if not (bad or (whole and LEGACY_CHAR.search(word))):
+        if not (bad or (legacy_stretch and LEGACY_CHAR.search(word))):
             continue
         new = convert(word)
-        if new != word and _reads(new, whole):
+        if new != word and _reads(new, legacy_stretch):
             found[match.start()] = (match.end(), new)
             evidence += bad and len(new) > 1 and not _acronym(new)
     converted = sum(_unreadable(match.group()) for match in words if match.start() in found)
     if not evidence or 2 * converted < unreadable:
         return {}
+    _spread(line, words, convert, found)
     return found
+
+
+def _legacy_stretches(line: str, words: list[re.Match[str]]) -> list[bool]:
+    """Per word, whether its stretch (the line cut at ":", ";", "|", brackets, quotes, dashes) is legacy text.
+
+    It is when most of its marked words do not read, or when some do not and most of the
+    line's do not; a Unicode label before legacy text ("Thông báo: Liªn") is its own stretch.
+    """
+    stretches: list[list[int]] = []
+    for i, match in enumerate(words):
+        if not i or STRETCH_END.search(line, words[i - 1].end(), match.start()):
+            stretches.append([])
+        stretches[-1].append(i)
+    unreadable = [sum(_unreadable(words[i].group()) for i in stretch) for stretch in stretches]
+    line_legacy = sum(unreadable) > MOSTLY * len(words)
+    whole = [False] * len(words)
+    for stretch, bad in zip(stretches, unreadable, strict=True):
+        for i in stretch:
+            whole[i] = bad > MOSTLY * len(stretch) or (line_legacy and bad > 0)
+    return whole
 
 
 def _repair_line(line: str) -> tuple[str, int]:
@@ -174,14 +218,11 @@ def _repair_line(line: str) -> tuple[str, int]:
     if not any(map(_unreadable, LEGACY_WORD.findall(line))):  # the common case: a line that reads
         return line, 0
     words = [m for m in LEGACY_WORD.finditer(line) if not m.group().isascii()]
-    unreadable = sum(_unreadable(m.group()) for m in words)
-    if not unreadable:
-        return line, 0
-    whole = unreadable >= MOSTLY * len(words)
+    whole = _legacy_stretches(line, words)
     best: dict[int, tuple[int, str]] = {}
     best_score = (0, 0, 0)
     for convert in (_from_tcvn3, _from_vni):
-        found = _conversions(words, convert, whole)
+        found = _conversions(line, words, convert, whole)
         # more syllables, then more words; on a tie the reading that merges letter and mark ("eä" → "ệ")
         shrunk = sum(end - start - len(new) for start, (end, new) in found.items())
         score = (sum(is_syllable(new) for _, new in found.values()), len(found), shrunk)
