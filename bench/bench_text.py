@@ -128,6 +128,8 @@ LINEAR_CASES = {
     "space-free letters": "phốihợpcôngnghệ",
     "space-free prose and punctuation": "Sở,ngành.Hội(LHH)phốihợp:x;TP.HCM",
     "space-free legacy letters": "Liªnhiªp",
+    "one line of TCVN3 prose": "Liªn hiÖp c¸c Héi KÕt thóc líp: ",
+    "one line of VNI prose": "Lieân hieäp caùc Hoäi, ",
 }
 
 

@@ -4,7 +4,7 @@ Only after , ; : . ) and only before a letter, so numbers, dates and times ("1.2
 "3,5", "12/4/2023", "13:32") never change. Only Vietnamese prose changes; kept as written:
 - URLs to the next space, query strings and their commas too ("https://…?a=1,b=2"),
   and e-mail addresses ("a.b@gmail.com");
-- code: a word glued to "(", or "_", "=", "<", ">", "[", "]", "{", "}", "->", "::"
+- code: an ASCII identifier glued to "(", or "_", "=", "<", ">", "[", "]", "{", "}", "->", "::"
   in the same run of non-spaces ("obj.method(a, b)", "x_y.Z");
 - a dot between two ASCII words with a lower-case letter after it: domain and file
   names and members ("vusta.vn", "requirements.txt", "QD45.pdf", "obj.method");
@@ -30,7 +30,7 @@ WORD = re.compile(r"\w+")
 # Where an address starts; the look-behinds let each be tried once per run, not at every letter.
 URL_START = re.compile(r"(?<![A-Za-z0-9+.-])(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)", re.IGNORECASE)
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-CODE = re.compile(r"(?<!\w)[A-Za-z_]\w*\(|[_=<>{}\[\]]|->|::")
+CODE = re.compile(r"(?<!\w)[A-Za-z_][A-Za-z0-9_]*\(|[_=<>{}\[\]]|->|::")
 SCHEMES = frozenset("http https ftp mailto tel file".split())
 # Titles and place abbreviations written before another word without a space.
 TITLES = frozenset("tp th ths ts pgs gs bs ks cn ncs ls tx tt q ph".split())
