@@ -3,7 +3,9 @@
 Both rules look at one run of letters at a time, so a run is read once per text and its
 result cached: a corpus's vocabulary is small next to its length. A run touching a
 digit, "&", "-", "/", "@", "_" or a dot inside a name ("KH&KT", "38-Ctr", "côngnghệ.vn")
-belongs to a code or a name and is never split, though its syllables still take the style.
+belongs to a code or a name and is never split, though its syllables still take the style;
+so is one touching a non-ASCII sign other than quotes and dashes ("¸", "µ": a TCVN3 word
+the legacy step did not convert, which a space inside would cut into new words).
 """
 
 from __future__ import annotations
@@ -16,6 +18,11 @@ from scraper.text.tones import restyle
 
 WORD_OR_GAP = re.compile(r"([^\W\d_]+)")
 JOINERS = frozenset("&-/@_.\\")
+FREE_SIGNS = frozenset("“”‘’…«»–—\u00a0")
+# What makes a run of non-spaces code or an address to the spacing rule, and more: no split there.
+RUN_MARKS = re.compile(r"[_=<>{}\[\]@(]|://|::|www\.", re.IGNORECASE)
+WHITESPACE = re.compile(r"\s")
+MAX_RUN_PARTS = 64  # a run of more words than this without a space is no prose
 MAX_CACHED = 500_000
 
 Reading = tuple[str, int, str | None, int]
@@ -41,8 +48,30 @@ def _joined(parts: list[str], i: int) -> bool:
     after = gap[:1] or " "
     if before in JOINERS or before.isdigit() or after.isdigit() or (after in JOINERS and after != "."):
         return True
+    if not (before.isascii() or before in FREE_SIGNS) or not (after.isascii() or after in FREE_SIGNS):
+        return True
     then = gap[1:2] or (parts[i + 2][:1] if i + 2 < len(parts) else "")
     return after == "." and then.isalnum()
+
+
+def _marked_run(parts: list[str], i: int) -> bool:
+    """Whether the run of non-spaces around ``parts[i]`` is code or an address, or too long to be prose.
+
+    The spacing rule leaves such a run whole; a split inside it would cut it into runs it
+    treats otherwise, and a second pass would change them.
+    """
+    pieces = [parts[i]]
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(parts):
+            if abs(j - i) > MAX_RUN_PARTS:
+                return True
+            cut = WHITESPACE.split(parts[j])
+            pieces.append(cut[-1] if step < 0 else cut[0])
+            if len(cut) > 1:
+                break
+            j += step
+    return RUN_MARKS.search("".join(pieces)) is not None
 
 
 def restyle_and_split(text: str, style: str) -> tuple[str, int, int]:
@@ -66,7 +95,7 @@ def restyle_and_split(text: str, style: str) -> tuple[str, int, int]:
     moved = split = 0
     for i in changing:
         styled, n, pieces, n_pieces = cache[parts[i]]  # type: ignore[misc]
-        if pieces is not None and not _joined(parts, i):
+        if pieces is not None and not _joined(parts, i) and not _marked_run(parts, i):
             moved += n_pieces
             split += 1
             parts[i] = pieces
