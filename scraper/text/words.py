@@ -3,9 +3,9 @@
 Both rules look at one run of letters at a time, so a run is read once per text and its
 result cached: a corpus's vocabulary is small next to its length. A run touching a
 digit, "&", "-", "/", "@", "_" or a dot inside a name ("KH&KT", "38-Ctr", "côngnghệ.vn")
-belongs to a code or a name and is never split, though its syllables still take the style;
-so is one touching a non-ASCII sign other than quotes and dashes ("¸", "µ": a TCVN3 word
-the legacy step did not convert, which a space inside would cut into new words).
+belongs to a code or a name and is never split, though its syllables still take the style.
+A run touching a non-ASCII sign other than quotes and dashes ("¸", "µ": legacy text or
+mojibake the repair could not read) is left as it is.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from itertools import compress
 
+from scraper.text.legacy import MOJIBAKE
 from scraper.text.splitting import split_glued
 from scraper.text.tones import restyle
 
@@ -41,14 +42,24 @@ def _read(token: str, style: str) -> Reading | None:
     return styled, int(styled != token), " ".join(pieces), moved
 
 
+def _beside_a_sign(parts: list[str], i: int) -> bool:
+    """Whether the word ``parts[i]`` touches a non-ASCII sign other than quotes and dashes ("¸", "·", "µ").
+
+    Such a word is a piece of legacy text or mojibake the repair could not read; changed,
+    it could read on a second pass, so it is left as it is.
+    """
+    before = parts[i - 1][-1:] or " "
+    after = parts[i + 1][:1] if i + 1 < len(parts) else ""
+    after = after or " "
+    return not (before.isascii() or before in FREE_SIGNS) or not (after.isascii() or after in FREE_SIGNS)
+
+
 def _joined(parts: list[str], i: int) -> bool:
     """Whether the word ``parts[i]`` is glued to a digit or a joining sign (``parts`` alternate gaps and words)."""
     before = parts[i - 1][-1:] or " "
     gap = parts[i + 1] if i + 1 < len(parts) else ""
     after = gap[:1] or " "
     if before in JOINERS or before.isdigit() or after.isdigit() or (after in JOINERS and after != "."):
-        return True
-    if not (before.isascii() or before in FREE_SIGNS) or not (after.isascii() or after in FREE_SIGNS):
         return True
     then = gap[1:2] or (parts[i + 2][:1] if i + 2 < len(parts) else "")
     return after == "." and then.isalnum()
@@ -94,7 +105,12 @@ def restyle_and_split(text: str, style: str) -> tuple[str, int, int]:
         return text, 0, 0
     moved = split = 0
     for i in changing:
+        if _beside_a_sign(parts, i):
+            continue
         styled, n, pieces, n_pieces = cache[parts[i]]  # type: ignore[misc]
+        after = parts[i + 1][:1] if i + 1 < len(parts) else ""
+        if MOJIBAKE.match(styled[-1:] + after):
+            continue  # "ÕA«" restyled is "OÃ«", which reads as mojibake of "ë" on a second pass
         if pieces is not None and not _joined(parts, i) and not _marked_run(parts, i):
             moved += n_pieces
             split += 1
