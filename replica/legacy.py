@@ -9,7 +9,7 @@ Source: the byte → code point table of GNU libiconv's ``lib/tcvn.h`` ("TCVN-57
 VN3 is its subset described in Wikipedia's "VSCII" article (the 75 characters above).
 The VN1-only entries (uppercase toned letters at 0xAF, 0xBA, 0xBF-0xC5, 0xCD, 0xD9-0xDB,
 0xE0, 0xF0, 0xFF, combining tone marks at 0xB0-0xB4) are left out. Written down here as
-data, with each letter's code point, and checked against viparse's table in
+data, with each letter's code point, and checked against the reader's own table in
 tests/test_legacy_tables.py.
 
 A page typed in a .VnTime font shows, once its bytes are read as Latin-1 / windows-1252

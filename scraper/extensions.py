@@ -142,7 +142,7 @@ class RunReport:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.settings = crawler.settings
-        self.started = datetime.now(UTC).replace(microsecond=0)
+        self.started = datetime.now(UTC)
         self.archive = Path(self.settings.get("ARCHIVE_DIR", "output"))
         require_lock(self.archive, "the run report")
         self.log_path = self.archive / RUNS / f"{run_name(self.started)}.log"
@@ -162,7 +162,11 @@ class RunReport:
         # so a failure to close (a merge, a WARC file) is known and decides the status.
         crawler.signals.connect(self.engine_stopped, signal=signals.engine_stopped)
         # Until the run ends this says "running": a killed run leaves it so, and the next run knows.
-        write_manifest(self.archive, self.started, {"start": self.started.isoformat(), "status": "running"})
+        write_manifest(self.archive, self.started, {"start": self.start, "status": "running"})
+
+    @property
+    def start(self) -> str:
+        return self.started.replace(microsecond=0).isoformat()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RunReport:
@@ -206,7 +210,7 @@ class RunReport:
 
     def manifest(self, spider: Spider, stats: dict[str, Any], why: str | None, status: int) -> dict[str, Any]:
         return {
-            "start": self.started.isoformat(),
+            "start": self.start,
             "end": datetime.now(UTC).replace(microsecond=0).isoformat(),
             "start_url": getattr(spider, "start_url", None),
             "arguments": {"full": getattr(spider, "full", False), "refresh": getattr(spider, "refresh", False)},

@@ -57,7 +57,7 @@ from scraper.parsers.urls import canonical_url
 from scraper.runs import EXIT_LOCKED, ArchiveLock
 
 # lavusta-<start>-<serial>.warc.gz: the files of one run share the start time.
-WARC_NAME = re.compile(r"-(?P<start>\d{14})-\d+\.warc\.gz(?:\.open)?$")
+WARC_NAME = re.compile(r"-(?P<start>\d{14}(?:\d{6})?)-\d+\.warc\.gz(?:\.open)?$")
 # What the spider reads as a removal of a known article (see PortalSpider.revisited).
 REMOVED_STATUSES = (404, 410)
 # Redirects RedirectMiddleware follows before HttpCompressionMiddleware sees the response.

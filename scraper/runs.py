@@ -101,7 +101,8 @@ def require_lock(archive: Path, component: str) -> None:
 
 
 def run_name(started: datetime) -> str:
-    return started.strftime("%Y%m%dT%H%M%SZ")
+    """A run's file names: its start to the microsecond, so two runs in one second never share one."""
+    return started.strftime("%Y%m%dT%H%M%S%fZ")
 
 
 def software_versions() -> dict[str, str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import logging
+import os
 import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -68,12 +69,27 @@ def _headers(headers: Any) -> list[tuple[str, str]]:
     return pairs
 
 
+def close_name(unfinished: Path, closed: Path) -> None:
+    """Give a finished file its closed name; never replace a file already under that name."""
+    try:
+        os.link(unfinished, closed)  # fails with FileExistsError where rename would replace
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links
+        if closed.exists():
+            raise FileExistsError(17, "a WARC file of that name exists", str(closed)) from None
+        unfinished.rename(closed)
+        return
+    unfinished.unlink()
+
+
 class WarcFiles:
     """Appends records to ``<dir>/<prefix>-<time>-<serial>.warc.gz``, rotating at ``max_size`` bytes."""
 
     def __init__(self, folder: Path, prefix: str, max_size: int, info: dict[str, str]) -> None:
         self.folder, self.prefix, self.max_size, self.info = folder, prefix, max_size, info
-        self.started = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
+        # To the microsecond: a run started in the same second as the last must not take its names.
+        self.started = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")
         self.serial = 0
         self.fh: IO[bytes] | None = None
         self.writer: WARCWriter | None = None
@@ -81,11 +97,19 @@ class WarcFiles:
         self.written: list[Path] = []
 
     def _open(self) -> WARCWriter:
+        """The next file, under a name no file has: closing it must never replace another."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.serial += 1
-        name = f"{self.prefix}-{self.started}-{self.serial:05d}.warc.gz"
+        while True:
+            self.serial += 1
+            name = f"{self.prefix}-{self.started}-{self.serial:05d}.warc.gz"
+            if (self.folder / name).exists():
+                continue
+            try:
+                self.fh = (self.folder / (name + ".open")).open("xb")
+            except FileExistsError:
+                continue
+            break
         self.path = self.folder / name
-        self.fh = (self.folder / (name + ".open")).open("wb")
         self.writer = WARCWriter(self.fh, gzip=True, warc_version="1.1")
         self.writer.write_record(self.writer.create_warcinfo_record(name, self.info))
         return self.writer
@@ -102,7 +126,7 @@ class WarcFiles:
         if self.fh is None:
             return
         self.fh.close()
-        (self.folder / (self.path.name + ".open")).rename(self.path)
+        close_name(self.folder / (self.path.name + ".open"), self.path)
         self.written.append(self.path)
         self.fh = self.writer = self.path = None
 
@@ -248,7 +272,7 @@ def salvage(unfinished: Path) -> Path:
         with unfinished.open("r+b") as fh:
             fh.truncate(good)
     closed = unfinished.with_name(unfinished.name.removesuffix(".open"))
-    unfinished.rename(closed)
+    close_name(unfinished, closed)
     return closed
 
 

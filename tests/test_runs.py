@@ -6,13 +6,14 @@ import json
 import socket
 import subprocess
 import threading
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from replica.server import serve
-from scraper.runs import EXIT_FAILED, EXIT_LOCKED, ArchiveLock
+from scraper.runs import EXIT_FAILED, EXIT_LOCKED, ArchiveLock, run_name
 from tests.conftest import run_crawl
 
 PAGES = 10  # linked from the home page: with it, 11 URLs
@@ -155,3 +156,8 @@ def test_a_server_that_refuses_connections_is_named_in_the_last_line(tmp_path):
     assert "the server refused the connection (is it running?)" in run.stderr.strip().splitlines()[-1]
     (manifest,) = [json.loads(p.read_text()) for p in (tmp_path / "runs").glob("*.json")]
     assert manifest["errors"] == {"connection-refused": 1}
+
+
+def test_two_runs_started_in_one_second_have_names_of_their_own():
+    one = datetime(2026, 11, 25, 16, 0, 0, 1000, tzinfo=UTC)
+    assert run_name(one) != run_name(one.replace(microsecond=2000))

@@ -18,7 +18,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from scraper.warc import salvage
+from scraper.warc import WarcFiles, close_name, salvage
 from tests.conftest import run_crawl
 
 PAGE = "<html><body><p>Trang chủ</p><a href='/b'>b</a></body></html>".encode()
@@ -203,3 +203,22 @@ def test_salvage_never_holds_a_decompressed_payload(tmp_path):
     finally:
         tracemalloc.stop()
     assert peak < 8 << 20
+
+
+def test_two_runs_started_in_the_same_second_keep_both_their_warc_files(tmp_path):
+    info = {"software": "test"}
+    first = WarcFiles(tmp_path, "lavusta", 1_000_000, info)
+    second = WarcFiles(tmp_path, "lavusta", 1_000_000, info)
+    second.started = first.started  # the same start, to the name
+    for files in (first, second):
+        files._open()
+        files.close()
+    assert len(list(tmp_path.glob("*.warc.gz"))) == 2
+
+
+def test_a_warc_file_is_never_closed_over_another(tmp_path):
+    (tmp_path / "a.warc.gz").write_bytes(b"kept")
+    (tmp_path / "a.warc.gz.open").write_bytes(b"new")
+    with pytest.raises(FileExistsError):
+        close_name(tmp_path / "a.warc.gz.open", tmp_path / "a.warc.gz")
+    assert (tmp_path / "a.warc.gz").read_bytes() == b"kept"

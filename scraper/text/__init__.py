@@ -1,11 +1,15 @@
 """Text normalization: the clean copy researchers search and count.
 
-``normalize`` returns the new text and a count per rule that changed it, so a
-record can say what was rewritten; the raw text is kept by the caller. The rules,
-in order: ``control`` (control characters dropped), ``whitespace``, ``encoding``
-(legacy TCVN3/VNI and mojibake repaired), ``nfc``, ``spacing`` (a space after glued
-punctuation), ``split`` (glued syllables), ``tone`` (one tone-mark style). Letters are never changed but by
-tone placement, splitting and encoding repairs; normalizing twice changes nothing.
+``normalize`` returns the new text and a count per rule that changed it, so a record
+can say what was rewritten; the raw text is kept by the caller. The rules, in order:
+``nfc``, ``legacy`` (TCVN3/VNI words and mojibake runs repaired), ``whitespace`` (odd
+and repeated spaces, invisible and control characters), ``spacing`` (a space after
+glued punctuation), ``tone`` (one tone-mark style) and ``split`` (glued syllables).
+Repair comes first, before anything deletes a character a legacy table needs (the soft
+hyphen is TCVN3's ư, C1 bytes are pieces of mojibake); the first four rules repeat
+until they change nothing, since removing a control character can join what was cut.
+Letters are never changed but by tone placement, splitting and decoding repairs, and
+normalizing twice changes nothing.
 """
 
 from __future__ import annotations
@@ -13,58 +17,52 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from functools import lru_cache
 
-from scraper.text.encodings import repair_encoding
-from scraper.text.punctuation import add_missing_spaces
-from scraper.text.vietnamese import STYLES, restyle, split_glued
+from scraper.text.legacy import repair_legacy
+from scraper.text.spacing import add_missing_spaces
+from scraper.text.tones import style_name
 from scraper.text.whitespace import fix_whitespace
+from scraper.text.words import restyle_and_split
 
-DEFAULT_STYLE = "hòa"
-WORD = re.compile(r"[^\W\d_]{2,}")
-# Control characters but tab and line ends: no text means them.
-C0_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-C1_CONTROL = re.compile(r"[\x80-\x9f]")
+__all__ = ["DEFAULT_STYLE", "normalize"]
+
+DEFAULT_STYLE = "new"
+# Invisible and in no word: C0 controls and zero-width marks go before repair, so a word
+# they cut is read whole. The soft hyphen and C1 bytes stay until repair has seen them.
+CUTTING = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff]")
+MAX_ROUNDS = 4
 
 
-@lru_cache(maxsize=131072)
-def _word(token: str, style: str) -> tuple[str, int, int]:
-    """(new word, syllables split, tones moved) for one run of letters."""
-    parts = split_glued(token) if len(token) >= 4 else None
-    pieces = parts or (token,)
-    styled = tuple(restyle(piece, style) for piece in pieces)
-    moved = sum(a != b for a, b in zip(pieces, styled, strict=True))
-    return " ".join(styled), (1 if parts else 0), moved
+def _repair(text: str, counts: Counter[str]) -> str:
+    """Controls out, NFC, legacy repair and whitespace, until a round changes nothing."""
+    for _ in range(MAX_ROUNDS):
+        before = text
+        if CUTTING.search(text):
+            text, n = CUTTING.subn("", text)
+            counts["whitespace"] += n
+        if not unicodedata.is_normalized("NFC", text):
+            composed = unicodedata.normalize("NFC", text)
+            counts["nfc"] += max(len(text) - len(composed), 1)
+            text = composed
+        text, n = repair_legacy(text)
+        counts["legacy"] += n
+        text, n = fix_whitespace(text)
+        counts["whitespace"] += n
+        if text == before:
+            break
+    return text
 
 
 def normalize(text: str, *, tone_style: str = DEFAULT_STYLE) -> tuple[str, dict[str, int]]:
     """Normalize ``text``; return it with ``{rule: changes}`` for the rules that fired.
 
-    ``tone_style`` is "hòa" (tone on the first vowel of open oa/oe/uy: "hòa",
-    "thủy", "khỏe", as most government sites print) or "hoà" ("hoà", "thuỷ", "khoẻ").
+    ``tone_style`` is "new" (mark on the first vowel of open oa/oe/uy: "hòa", "thủy",
+    "khỏe", "Tỉnh ủy", as most government sites print) or "old" ("hoà", "thuỷ", "khoẻ");
+    "hòa" and "hoà" are accepted as their names too.
     """
-    if tone_style not in STYLES:
-        raise ValueError(f"tone_style must be one of {STYLES}, not {tone_style!r}")
+    style = style_name(tone_style)
     counts: Counter[str] = Counter()
-    text, counts["control"] = C0_CONTROL.subn("", text)
-    text, counts["whitespace"] = fix_whitespace(text)
-    text, counts["encoding"] = repair_encoding(text)  # needs C1 bytes: "á»\x87" is mojibake of "ệ"
-    text, c1 = C1_CONTROL.subn("", text)
-    if c1:  # what is left without them may need spacing again, or read as legacy text now
-        counts["control"] += c1
-        text, spaces = fix_whitespace(text)
-        text, repaired = repair_encoding(text)
-        counts["whitespace"] += spaces
-        counts["encoding"] += repaired
-    composed = unicodedata.normalize("NFC", text)
-    counts["nfc"] += composed != text
-    text, counts["spacing"] = add_missing_spaces(composed)
-
-    def word(match: re.Match[str]) -> str:
-        new, split, moved = _word(match.group(0), tone_style)
-        counts["split"] += split
-        counts["tone"] += moved
-        return new
-
-    text = WORD.sub(word, text)
+    text = _repair(text, counts)
+    text, counts["spacing"] = add_missing_spaces(text)
+    text, counts["tone"], counts["split"] = restyle_and_split(text, style)
     return text, {rule: n for rule, n in counts.items() if n}

@@ -1,29 +1,46 @@
-"""Whitespace repair: word-processor pastes bring nbsp, zero-width marks and runs of spaces."""
+"""Whitespace repair: word-processor pastes bring nbsp, zero-width marks, control characters and runs of spaces.
+
+Control characters count here too: like zero-width marks they are invisible, and no
+text means them (C1 bytes are what is left of mojibake the legacy step could not read).
+"""
 
 from __future__ import annotations
 
 import re
 
-# Non-breaking and other fixed-width spaces become a plain space.
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029]")
+# Non-breaking and other fixed-width spaces, and tabs, become a plain space.
 _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
-# Zero-width characters and the BOM carry nothing a reader sees.
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Zero-width characters, the BOM, the soft hyphen and control characters carry nothing a reader sees.
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _RUNS = re.compile(r" {2,}")
-_LINE_EDGES = re.compile(r"^ +| +$", re.MULTILINE)
+_LINE_EDGES = re.compile(r" *\n +| +\n")
 _BLANK_RUNS = re.compile(r"\n{3,}")
+# Each repair, in order, with the substrings without which it has nothing to do: a
+# substring test is far faster than a regular-expression scan, and most text is clean.
+_REPAIRS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
+    (_LINE_BREAKS, "\n", ()),
+    (_ODD_SPACES, " ", ()),
+    (_INVISIBLE, "", ()),
+    (_RUNS, " ", ("  ",)),
+    (_LINE_EDGES, "\n", (" \n", "\n ")),
+    (_BLANK_RUNS, "\n\n", ("\n\n\n",)),
+)
+
+
+# Any character the first three repairs replace: one scan tells whether they have work.
+_ODD = re.compile(
+    "[\r\u2028\u2029\u00a0\u1680\u2000-\u200d\u202f\u205f\u3000\t\f\v\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x9f]"
+)
 
 
 def fix_whitespace(text: str) -> tuple[str, int]:
-    """One space between words, no space at line edges, at most one blank line."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """One space between words, no space at line edges, at most one blank line; and how many fixes."""
     total = 0
-    for pattern, repl in (
-        (_ODD_SPACES, " "),
-        (_ZERO_WIDTH, ""),
-        (_RUNS, " "),
-        (_LINE_EDGES, ""),
-        (_BLANK_RUNS, "\n\n"),
-    ):
+    odd = _ODD.search(text) is not None
+    for i, (pattern, repl, signs) in enumerate(_REPAIRS):
+        if (i < 3 and not odd) or (signs and not any(sign in text for sign in signs)):
+            continue
         text, n = pattern.subn(repl, text)
         total += n
     stripped = text.strip()
