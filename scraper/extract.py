@@ -34,23 +34,26 @@ def read(body: bytes, url: str | None = None, content_type: str | None = None, f
 
     Without ``url`` the page's own address is used (web-archive toolbar, canonical
     link, ``og:url``, ``<base>``), so its links and images resolve as on the site.
-    An article carries the page's widget numbers under ``visitors``; a list page
-    or a removed article gives its kind, URL and widgets only. ``content_hash`` is
+    Every page carries its widget numbers under ``visitors``, its header clock and
+    capture time; a list page or a removed article also gives its tab's name as
+    ``category``, with empty ``authors``, ``images`` and ``related``. ``content_hash`` is
     computed as the crawl computes it.
     """
     doc, url = _located(body, url, fallback, content_type)
     parsed = parse_document(doc, url)
     record = parsed.article or parsed.page
     visitors = asdict(parsed.visitors)
-    del visitors["url"], visitors["fetched_at"], visitors["captured_at"]
-    if record is None:
-        return {"kind": parsed.kind, "url": parsed.url, "visitors": visitors}
-    normalize_record(record)
-    record.errors += [p for p in problems(record) if p not in record.errors]
-    record.content_hash = content_hash(record)
-    out = {"kind": parsed.kind, **asdict(record)}
-    if parsed.article is not None:
-        out["visitors"] = visitors
+    shown = {"page_clock": visitors.pop("page_clock"), "captured_at": visitors.pop("captured_at")}
+    del visitors["url"], visitors["fetched_at"]
+    out: dict[str, Any] = {"kind": parsed.kind, "url": parsed.url}
+    out |= {"category": parsed.category, "category_raw": parsed.category}
+    out |= {"authors": [], "images": [], "related": [], **shown}
+    if record is not None:
+        normalize_record(record)
+        record.errors += [p for p in problems(record) if p not in record.errors]
+        record.content_hash = content_hash(record)
+        out |= asdict(record)
+    out["visitors"] = visitors
     return out
 
 

@@ -15,8 +15,8 @@ from scraper.items import Article, Page, Visitors
 from scraper.parsers import site
 from scraper.parsers.address import captured_at
 from scraper.parsers.article import parse_article
-from scraper.parsers.content import is_prose
-from scraper.parsers.document import Document, load
+from scraper.parsers.content import is_heading, is_prose
+from scraper.parsers.document import Document, Line, load
 from scraper.parsers.links import Links, discover
 from scraper.parsers.static import parse_static
 from scraper.parsers.urls import canonical_article_url, canonical_url, cms_id, unwrap_wayback
@@ -34,6 +34,7 @@ class ParsedPage:
     page: Page | None = None
     links: Links = field(default_factory=Links)
     too_deep: bool = False  # see MARKUP_TOO_DEEP
+    category: str | None = None  # a list's or a removed article's tab, as its heading names it
 
 
 # The parser's nesting limit (libxml2: 2,048 levels even with huge_tree) cut the page short.
@@ -50,10 +51,29 @@ def _joined(paragraphs: list[str]) -> str | None:
 
 def _is_list_entry(doc: Document, index: int) -> bool:
     """Prose right under a link to an article is a list entry's summary."""
-    for line in doc.lines[max(0, index - 2) : index + 1]:
-        if any(canonical_article_url(a.href) for a in line.links):
-            return True
-    return False
+    return any(_links_article(line) for line in doc.lines[max(0, index - 2) : index + 1])
+
+
+def _heading_above(doc: Document, index: int | None) -> str | None:
+    """The heading right above line ``index``: the name of the list or notice it opens."""
+    if index is None:
+        return None
+    for line in reversed(doc.lines[max(0, index - 3) : index]):
+        if not line.text.strip():
+            continue
+        if is_heading(line) and len(line.text) <= 120 and not site.BREADCRUMB_LINE.match(line.text):
+            return line.text.strip()
+        return None
+    return None
+
+
+def _first_entry(doc: Document) -> int | None:
+    """The first line that links an article: a list's first entry."""
+    return next((i for i, line in enumerate(doc.lines) if line.is_link and _links_article(line)), None)
+
+
+def _links_article(line: Line) -> bool:
+    return any(canonical_article_url(a.href) for a in line.links)
 
 
 def _decode_problems(doc: Document) -> list[str]:
@@ -126,6 +146,8 @@ def parse_document(doc: Document, url: str, fetched_at: str | None = None) -> Pa
         return parsed
     if site.NOT_FOUND.search(doc.text):
         parsed.kind = "missing"
+        notice = next((i for i, line in enumerate(doc.lines) if site.NOT_FOUND.search(line.text)), None)
+        parsed.category = _heading_above(doc, notice)
         return parsed
     static = parse_static(doc)
     first_prose = next((i for i, line in enumerate(doc.lines) if is_prose(line)), None)
@@ -143,4 +165,6 @@ def parse_document(doc: Document, url: str, fetched_at: str | None = None) -> Pa
             captured_at=captured,
             errors=_decode_problems(doc),
         )
+        return parsed
+    parsed.category = _heading_above(doc, _first_entry(doc))
     return parsed

@@ -158,8 +158,12 @@ NAME_ALONE_CHARS = 40
 # Markup that names an author's element after the body: class="author", itemprop="author", ...
 AUTHOR_MARKUP = re.compile(r"author|byline|tac-?gia|tacgia|nguoi-?viet", re.IGNORECASE)
 
-# Header clock: DNN's current-date skin object, "Thứ Năm,18/04/2024 13:32".
-CLOCK_HINT = re.compile(r"(Thứ\s+\w+|Chủ\s+Nhật)\s*,\s*\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}", re.IGNORECASE)
+# Header clock: DNN's current-date skin object, "Thứ Năm,18/04/2024 13:32", also
+# "Thứ Năm, ngày 05/09/2024 10:04" and "Thứ Ba, 11/03/2025 | Cập nhật lúc 14:27".
+CLOCK_HINT = re.compile(
+    r"(Thứ\s+\w+|Chủ\s+Nhật)\s*,\s*(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}(?:\s+|\s*\|\s*)(?:cập\s+nhật\s+)?(?:lúc\s+)?\d{1,2}:\d{2}",
+    re.IGNORECASE,
+)
 # Any header date: older designs print "Thứ Năm, 14/03/2019" without a time.
 HEADER_DATE = re.compile(r"(Thứ\s+\w+|Chủ\s+Nhật)\s*,\s*\d{1,2}/\d{1,2}/\d{4}", re.IGNORECASE)
 

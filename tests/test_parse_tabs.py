@@ -1,0 +1,29 @@
+"""List pages and removed articles: the tab they belong to is named by the heading above their content."""
+
+from __future__ import annotations
+
+from scraper.parsers.page import parse_page
+
+URL = "https://lavusta.longan.gov.vn/Default.aspx?tabid=620"
+MENU = (
+    "<ul><li><a href='/Default.aspx?tabid=36'>Trang chủ</a></li>"
+    "<li><a href='/Default.aspx?tabid=620'>Tin tức</a></li></ul>"
+)
+
+
+def test_a_list_is_named_by_the_heading_above_its_first_entry():
+    html = (
+        f"<html><body>{MENU}<div class='list'><h2>Hoạt động LHH tỉnh Long an</h2>"
+        "<div><a href='/Default.aspx?tabid=620&ChiTiet=True&CmsId=777'>Liên hiệp Hội tỉnh phản biện Đề án"
+        " phát triển cây ăn trái chủ lực đến năm 2030</a></div><div>17/06/2024</div>"
+        "<div><a href='/Default.aspx?tabid=620&ChiTiet=True&CmsId=743'>Liên hiệp các Hội KH&amp;KT Long An"
+        " tổ chức Hội nghị trí thức</a></div><div>25/12/2023</div></div></body></html>"
+    )
+    parsed = parse_page(html, URL)
+    assert (parsed.kind, parsed.category) == ("list", "Hoạt động LHH tỉnh Long an")
+
+
+def test_a_removed_article_is_named_by_the_heading_above_the_notice():
+    html = f"<html><body>{MENU}<div><h2>Hoạt động LHH tỉnh Long an</h2><p>Tin không tồn tại</p></div></body></html>"
+    parsed = parse_page(html, URL + "&ChiTiet=True&CmsId=999")
+    assert (parsed.kind, parsed.category) == ("missing", "Hoạt động LHH tỉnh Long an")
