@@ -198,7 +198,8 @@ def _related(doc: Document, start: int) -> list[str]:
         return []
     related: list[str] = []
     for line in lines[label:]:
-        found = (absolute(link.href, doc.base_url) for link in line.links)
+        # "#top" ("Về đầu trang") leads to the page itself, not to another article.
+        found = (absolute(link.href, doc.base_url) for link in line.links if not link.href.startswith("#"))
         urls = [canonical for url in found if url and (canonical := canonical_article_url(url))]
         if not urls and line is not lines[label]:
             break

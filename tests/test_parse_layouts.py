@@ -1,0 +1,28 @@
+"""Article pages as the portal's other designs lay them out: what the page says decides each field."""
+
+from __future__ import annotations
+
+from scraper.parsers.page import parse_page
+
+URL = "https://lavusta.longan.gov.vn/Default.aspx?tabid=620&ChiTiet=True&CmsId=402"
+TITLE = "Liên hiệp các Hội KH&amp;KT tỉnh Long An tổng kết hoạt động năm 2018 (14/01/2019)"
+PROSE = (
+    "<p>Sáng ngày 11/01/2019, Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Long An tổ chức Hội nghị tổng kết"
+    " hoạt động năm 2018 và triển khai phương hướng, nhiệm vụ năm 2019.</p>"
+    "<p>Năm 2018, Liên hiệp Hội tỉnh đã thực hiện tốt công tác tư vấn, phản biện và giám định xã hội.</p>"
+)
+
+
+def article(content: str, after: str = "") -> str:
+    return f"<html><body><div class='content'><h2>{TITLE}</h2>{content}</div>{after}</body></html>"
+
+
+def test_the_back_to_top_link_under_the_other_news_is_no_related_article():
+    html = article(
+        PROSE + "<p>Các tin khác:</p>"
+        "<div><a href='/Default.aspx?tabid=620&CmsId=447&ChiTiet=True'>Phát động Hội thi Sáng tạo kỹ thuật"
+        " tỉnh Long An lần thứ VII (2019 - 2020)</a> (08/08/2019)</div>",
+        "<div class='footer'>Bản quyền © 2012 Liên hiệp các Hội | <a href='#top'>Về đầu trang</a></div>",
+    )
+    related = parse_page(html, URL).article.related
+    assert related == ["https://lavusta.longan.gov.vn/Default.aspx?tabid=620&ChiTiet=True&CmsId=447"]
