@@ -27,3 +27,15 @@ def test_a_removed_article_is_named_by_the_heading_above_the_notice():
     html = f"<html><body>{MENU}<div><h2>Hoạt động LHH tỉnh Long an</h2><p>Tin không tồn tại</p></div></body></html>"
     parsed = parse_page(html, URL + "&ChiTiet=True&CmsId=999")
     assert (parsed.kind, parsed.category) == ("missing", "Hoạt động LHH tỉnh Long an")
+
+
+def test_a_date_under_each_list_entry_does_not_make_the_list_an_article():
+    html = (
+        f"<html><body>{MENU}<div class='list'><h2>Hoạt động LHH tỉnh Long an</h2>"
+        "<div><a href='/Default.aspx?tabid=620&ChiTiet=True&CmsId=402'>Liên hiệp các Hội KH&amp;KT tỉnh Long An"
+        " tổng kết hoạt động năm 2018</a></div><div>14/01/2019</div></div>"
+        "<footer><h3>Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Long An</h3>"
+        "<p>Địa chỉ: Số 03 Võ Văn Tần, Phường 2, TP Tân An, tỉnh Long An</p></footer></body></html>"
+    )
+    parsed = parse_page(html, URL)
+    assert (parsed.kind, parsed.article) == ("list", None)

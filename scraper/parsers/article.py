@@ -98,6 +98,12 @@ def _date_line(line: Line) -> tuple[str, str] | None:
     return None
 
 
+def _under_list_entry(lines: list[Line], i: int) -> bool:
+    """A line right under a link to an article: a list entry's date, never an article's."""
+    above = next((lines[j] for j in range(i - 1, max(-1, i - 3), -1) if lines[j].text.strip()), None)
+    return above is not None and above.is_link and any(canonical_article_url(a.href) for a in above.links)
+
+
 def find_title(doc: Document) -> _Title | None:
     """The article's title line, found before the first paragraph of prose."""
     lines = doc.lines
@@ -107,7 +113,7 @@ def find_title(doc: Document) -> _Title | None:
         pair = _title_with_date(line) if is_heading(line) else None
         if pair:
             return _Title(i, pair[0], pair[1], i + 1)
-        dated = _date_line(line)
+        dated = None if _under_list_entry(lines, i) else _date_line(line)
         if dated:
             date, evidence = dated
             before = _neighbour(lines, i, -1)
