@@ -26,3 +26,14 @@ def test_the_back_to_top_link_under_the_other_news_is_no_related_article():
     )
     related = parse_page(html, URL).article.related
     assert related == ["https://lavusta.longan.gov.vn/Default.aspx?tabid=620&ChiTiet=True&CmsId=447"]
+
+
+def test_a_long_title_over_its_update_date_line_titles_an_article():
+    html = (
+        "<html><body><table><tr><td><font size='4'><b>Tổng kết và trao giải Hội thi Sáng tạo kỹ thuật tỉnh Long An"
+        " lần thứ VIII (2022 - 2023)</b></font></td></tr><tr><td><i>Cập nhật: 19/12/2023</i></td></tr>"
+        f"<tr><td>{PROSE}</td></tr></table></body></html>"
+    )
+    found = parse_page(html, URL).article
+    assert found.title.endswith("lần thứ VIII (2022 - 2023)")
+    assert found.published == "2023-12-19"

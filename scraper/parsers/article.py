@@ -123,8 +123,20 @@ def find_title(doc: Document) -> _Title | None:
             if after is not None and len(lines[after].text) >= site.MIN_TITLE_CHARS:
                 return _Title(after, lines[after].text, date, after + 1, "heading-beside-date", evidence, "text:date")
         if is_prose(line):
-            return None
+            return _long_title_over_date(lines, i)
     return None
+
+
+def _long_title_over_date(lines: list[Line], i: int) -> _Title | None:
+    """A title long enough to read as prose, told apart by the date line under it and no closing period."""
+    line = lines[i]
+    if not is_heading(line) or line.text.rstrip().endswith((".", ":", ";")):
+        return None
+    below = next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j].text.strip()), None)
+    dated = _date_line(lines[below]) if below is not None else None
+    if dated is None:
+        return None
+    return _Title(i, line.text, dated[0], below + 1, "heading-beside-date", dated[1], "text:date")
 
 
 def markup_title(doc: Document, url: str) -> _Title | None:
