@@ -93,7 +93,7 @@ def parse_document(doc: Document, url: str, fetched_at: str | None = None) -> Pa
     """Parse a loaded page: see :func:`parse_page`."""
     fetched_at = fetched_at or now_utc()
     captured = captured_at(url, doc.head)
-    original = unwrap_wayback(url)
+    original = doc.head.archive_url or unwrap_wayback(url)  # an archive.today copy names its original
     found = widgets(doc)
     visitors = Visitors(
         fetched_at=fetched_at,

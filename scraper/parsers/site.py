@@ -183,4 +183,13 @@ NON_PAGE_EXT = re.compile(
 
 # Web-archive copies: the Wayback Machine's toolbar and its rewritten URLs.
 WAYBACK_URL = re.compile(r"^(?:https?://(?:web\.)?archive\.org)?/web/(?P<ts>\d{1,14})(?:[a-z]{2}_)?/(?P<url>.+)$")
+# archive.today (archive.ph, .is, .li, .md, .vn, .fo) rewrites links as ``https://archive.ph/o/<id>/<original>``.
+ARCHIVE_TODAY_HOST = re.compile(r"^archive\.(?:ph|today|is|li|md|vn|fo)$", re.IGNORECASE)
+ARCHIVE_TODAY_PATH = re.compile(r"^/o/[A-Za-z0-9]+/(?P<url>https?:/.+)$", re.IGNORECASE)
+# Its header: "Saved from [original URL]" over the capture time "05 Sep 2024 03:04:22 UTC".
+ARCHIVE_TODAY_TIME = re.compile(
+    r"\b(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w* (\d{4}) (\d{2}):(\d{2}):(\d{2}) UTC"
+)
+# A page a browser saved ("Save page as") names its address in a comment before <html>.
+SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
 WAYBACK_TOOLBAR_IDS = ("wm-ipp-base", "wm-ipp", "wm-ipp-print", "donato", "wm-capinfo")

@@ -30,7 +30,7 @@ def looks_like_number(text: str) -> bool:
 
 
 def unwrap_wayback(url: str) -> str:
-    """The original URL behind a Wayback Machine URL; other URLs unchanged.
+    """The original URL behind a Wayback Machine or archive.today URL; other URLs unchanged.
 
     Wayback rewrites links as ``/web/<timestamp>[im_]/<original>`` and sometimes
     squeezes the original's ``//`` to ``/``.
@@ -40,6 +40,8 @@ def unwrap_wayback(url: str) -> str:
     except ValueError:  # a broken address is left for the caller to reject
         return url
     path = parts.path + (f"?{parts.query}" if parts.query else "")
+    if parts.netloc and site.ARCHIVE_TODAY_HOST.match(parts.netloc):
+        return _unwrap_archive_today(url, path)
     if parts.netloc and not parts.netloc.lower().endswith("archive.org"):
         return url
     m = site.WAYBACK_URL.match(path)
@@ -49,6 +51,12 @@ def unwrap_wayback(url: str) -> str:
     if not re.match(r"^https?://", original, re.IGNORECASE):
         original = "http://" + original
     return original + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def _unwrap_archive_today(url: str, path: str) -> str:
+    """The original URL behind an archive.today link (``/o/<id>/<original>``); its own pages unchanged."""
+    m = site.ARCHIVE_TODAY_PATH.match(path)
+    return _SCHEME.sub(r"\1//", m.group("url")) if m else url
 
 
 def absolute(href: str, base: str) -> str | None:
