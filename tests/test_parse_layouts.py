@@ -37,3 +37,28 @@ def test_a_long_title_over_its_update_date_line_titles_an_article():
     found = parse_page(html, URL).article
     assert found.title.endswith("lần thứ VIII (2022 - 2023)")
     assert found.published == "2023-12-19"
+
+
+BOOTSTRAP_META = "<div class='post-meta'>Đăng ngày 14/01/2019 | 07:30 &nbsp; 4.021 lượt xem</div>"
+
+
+def test_a_meta_line_with_the_time_after_a_bar_is_no_body_and_gives_the_views():
+    found = parse_page(article(BOOTSTRAP_META + PROSE), URL).article
+    assert found.body.startswith("Sáng ngày 11/01/2019")
+    assert (found.views, found.published) == (4021, "2019-01-14")
+
+
+def test_a_share_line_ending_with_the_print_button_ends_the_body_below_the_byline():
+    html = article(PROSE + "<p>Tin, ảnh: N.H.P</p><div class='share'>Chia sẻ: <a href='#'>Facebook</a> Zalo In</div>")
+    found = parse_page(html, URL).article
+    assert found.body.endswith("giám định xã hội.")
+    assert found.authors == ["N.H.P"]
+
+
+def test_a_bootstrap_breadcrumb_of_marked_items_gives_its_last_step_as_category():
+    trail = (
+        "<nav aria-label='breadcrumb'><ol class='breadcrumb'>"
+        "<li class='breadcrumb-item'><a href='/'>Trang chủ</a></li><li class='breadcrumb-item active'><a href='/Default.aspx?tabid=620'>Hoạt động LHH tỉnh Long an</a></li></ol></nav>"
+    )
+    html = f"<html><body>{trail}<article><h1>{TITLE}</h1>{PROSE}</article></body></html>"
+    assert parse_page(html, URL).article.category == "Hoạt động LHH tỉnh Long an"

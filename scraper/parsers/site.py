@@ -88,6 +88,8 @@ LABELLED_DATE = re.compile(
     rf"(?:\s*[-,|]?\s*{_TIME})?",
     re.IGNORECASE,
 )
+# The publication time standing alone once a metadata line is split: "Đăng ngày 14/01/2019 | 07:30".
+TIME_ONLY = re.compile(rf"^\s*{_TIME}\s*$", re.IGNORECASE)
 UPDATE_LABEL = re.compile(rf"^(?:{UPDATE_LABELS})$", re.IGNORECASE)
 # Segments of a metadata line: "Ngày đăng: 25/12/2023 | Lượt xem: 120 | Tác giả: Minh Anh".
 META_SEPARATORS = re.compile(r"\s+[|·•]\s+|\s{3,}")
@@ -115,11 +117,12 @@ BODY_END = re.compile(
     rf"^\s*({ATTACHMENT_WORDS}|{RELATED_WORDS}|{FOOTER_WORDS}|Số\s+lượt\s+truy\s+cập|Người\s+dùng\s+Online)",
     re.IGNORECASE,
 )
-# Page tools and sharing buttons: a short line made of nothing else is furniture, never body.
+# Page tools and sharing buttons: a short line made of nothing else is furniture, never body
+# ("In" alone is the print button beside "Chia sẻ: Facebook Zalo").
 TOOL_WORDS = re.compile(
     r"Trở\s+về|Quay\s+lại|Về\s+đầu\s+trang|Đầu\s+trang|In\s+bài\s+viết|In\s+bài|In\s+trang|Bản\s+in|Gửi\s+bài"
     r"|Gửi\s+e-?mail|Gửi\s+cho\s+bạn\s+bè|E-?mail|Chia\s+sẻ|Share|Facebook|Zalo|Twitter|Tweet|Like|Thích|Bình\s+luận"
-    r"|Lưu\s+bài|Lưu\s+tin|Print|Top|(?:Lượt\s+xem|Lượt\s+đọc|Số\s+lượt\s+xem|Số\s+lần\s+xem|Đã\s+xem)\s*:?\s*[\d.,]*",
+    r"|Lưu\s+bài|Lưu\s+tin|Print|Top|(?<!\w)In(?!\w)|(?:Lượt\s+xem|Lượt\s+đọc|Số\s+lượt\s+xem|Số\s+lần\s+xem|Đã\s+xem)\s*:?\s*[\d.,]*",
     re.IGNORECASE,
 )
 TOOLS_LINE_CHARS = 120
