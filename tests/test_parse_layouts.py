@@ -58,7 +58,9 @@ def test_a_share_line_ending_with_the_print_button_ends_the_body_below_the_bylin
 def test_a_bootstrap_breadcrumb_of_marked_items_gives_its_last_step_as_category():
     trail = (
         "<nav aria-label='breadcrumb'><ol class='breadcrumb'>"
-        "<li class='breadcrumb-item'><a href='/'>Trang chủ</a></li><li class='breadcrumb-item active'><a href='/Default.aspx?tabid=620'>Hoạt động LHH tỉnh Long an</a></li></ol></nav>"
+        "<li class='breadcrumb-item'><a href='/'>Trang chủ</a></li>"
+        "<li class='breadcrumb-item active'><a href='/Default.aspx?tabid=620'>Hoạt động LHH tỉnh Long an</a></li>"
+        "</ol></nav>"
     )
     html = f"<html><body>{trail}<article><h1>{TITLE}</h1>{PROSE}</article></body></html>"
     assert parse_page(html, URL).article.category == "Hoạt động LHH tỉnh Long an"
