@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from pipelines.archive import content_hash
 from pipelines.normalize import normalize_record
@@ -21,12 +22,17 @@ from scraper.parsers.page import parse_document
 
 
 def _located(body: bytes, url: str | None, fallback: str, content_type: str | None) -> tuple[Document, str]:
-    """The page and its address: ``url`` when given, else the one the page states, else ``fallback``."""
+    """The page and its address: ``url`` when given, else the one the page states, else ``fallback``.
+
+    The page is parsed once: a stated address only changes what its links resolve against,
+    and a saved file keeps its own address for the files saved beside it.
+    """
     doc = load(body, url or fallback, content_type)
     stated = None if url else stated_url(doc.head)
     if stated is None:
         return doc, url or fallback
-    return load(body, stated, content_type), stated
+    base = urljoin(stated, doc.head.base_href) if doc.head.base_href else stated
+    return replace(doc, base_url=base, saved_at=fallback or None), stated
 
 
 def read(body: bytes, url: str | None = None, content_type: str | None = None, fallback: str = "") -> dict[str, Any]:

@@ -48,3 +48,14 @@ def test_links_an_archive_today_copy_rewrote_lead_to_the_original_pages():
     href = "https://archive.ph/o/p4LIg/https://lavusta.longan.gov.vn/Default.aspx?tabid=620&ChiTiet=True&CmsId=447"
     record = read(archive_today(href), "https://archive.ph/p4LIg")
     assert record["related"] == ["https://lavusta.longan.gov.vn/Default.aspx?tabid=620&ChiTiet=True&CmsId=447"]
+
+
+def test_images_a_browser_saved_beside_the_page_are_the_local_files():
+    html = (
+        f"<!DOCTYPE html>\n<!-- saved from url=(0075){ORIGINAL} -->\n<html><head></head><body>"
+        + ARTICLE.replace("</h2>", "</h2><p><img src='./Bai viet_files/tongket2018.jpg'></p>")
+        + "</div></body></html>"
+    )
+    record = read(html.encode(), fallback="file:///home/lhh/Downloads/Bai%20viet.html")
+    assert record["url"] == ORIGINAL
+    assert record["images"] == ["file:///home/lhh/Downloads/Bai%20viet_files/tongket2018.jpg"]

@@ -27,7 +27,7 @@ from scraper.parsers.markup import (
     microdata_authors,
 )
 from scraper.parsers.published import DateEvidence, day_of, decide, markup_dates, text_dates
-from scraper.parsers.urls import absolute, canonical_article_url, number, tab_id
+from scraper.parsers.urls import absolute, canonical_article_url, image_url, number, tab_id
 
 # Words every view-count label holds ("Lượt xem", "Lượt đọc"): a cheap test before the regex.
 _VIEW_WORDS = ("xem", "Xem", "XEM", "đọc", "Đọc", "ĐỌC")
@@ -331,7 +331,7 @@ def parse_article(doc: Document, url: str) -> ArticleFields | None:
     day, date_evidence, errors = decide(_dates(doc, title, first))
     images, attachments = [], []
     for line in lines:
-        images += [url for img in line.images if (url := absolute(img.get("src") or "", doc.base_url))]
+        images += [url for img in line.images if (url := image_url(img.get("src") or "", doc))]
     for line in lines + files:
         attachments += [url for a in line.links if _is_attachment(url := absolute(a.href, doc.base_url))]
     category_raw, category_evidence = category(doc, title, url, first)

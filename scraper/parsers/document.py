@@ -116,6 +116,7 @@ class Document:
     decode_errors: int = 0
     too_deep: bool = False  # libxml2 stopped at its nesting limit: what lay deeper is lost
     head: HeadFacts = field(default_factory=HeadFacts)  # meta tags, JSON-LD, stated address
+    saved_at: str | None = None  # a saved copy's own file: its "<name>_files/" folder lies beside it
 
     @property
     def text(self) -> str:

@@ -195,4 +195,6 @@ ARCHIVE_TODAY_TIME = re.compile(
 )
 # A page a browser saved ("Save page as") names its address in a comment before <html>.
 SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
+# The folder "Save page as, complete" puts a page's images in, beside the page: "./Bai viet_files/a.jpg".
+SAVED_FILES = re.compile(r"^(?:\./)?[^/:?#]+_files/")
 WAYBACK_TOOLBAR_IDS = ("wm-ipp-base", "wm-ipp", "wm-ipp-print", "donato", "wm-capinfo")

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 from scraper.parsers import site
+
+if TYPE_CHECKING:
+    from scraper.parsers.document import Document
 
 _SCHEME = re.compile(r"^(https?:)/+", re.IGNORECASE)
 # A number in a URL or header: ASCII digits only, and few enough for any id or page the portal has.
@@ -57,6 +61,15 @@ def _unwrap_archive_today(url: str, path: str) -> str:
     """The original URL behind an archive.today link (``/o/<id>/<original>``); its own pages unchanged."""
     m = site.ARCHIVE_TODAY_PATH.match(path)
     return _SCHEME.sub(r"\1//", m.group("url")) if m else url
+
+
+def image_url(src: str, doc: Document) -> str | None:
+    """An image's address: on the site, or in the folder a browser saved beside a page ("./Bai viet_files/a.jpg")."""
+    src = src.strip()
+    if doc.saved_at and site.SAVED_FILES.match(src):
+        parts = urlsplit(urljoin(doc.saved_at, src))
+        return urlunsplit(parts._replace(path=quote(unquote(parts.path), safe="/")))
+    return absolute(src, doc.base_url)
 
 
 def absolute(href: str, base: str) -> str | None:
