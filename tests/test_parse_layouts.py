@@ -64,3 +64,30 @@ def test_a_bootstrap_breadcrumb_of_marked_items_gives_its_last_step_as_category(
     )
     html = f"<html><body>{trail}<article><h1>{TITLE}</h1>{PROSE}</article></body></html>"
     assert parse_page(html, URL).article.category == "Hoạt động LHH tỉnh Long an"
+
+
+AMP_URL = URL + "&amp=1"
+
+
+def amp_article(more: str) -> str:
+    return (
+        f"<html><body><article><h1>{TITLE}</h1><time datetime='2019-01-14T07:30:00+07:00'>(14/01/2019)</time>"
+        f"{PROSE}<amp-img src='https://lavusta.longan.gov.vn/Portals/0/Images/2019/tongket2018.jpg'"
+        " width='600' height='400' layout='responsive'></amp-img><p>Hội nghị đã bầu bổ sung Ban Chấp hành.</p>"
+        f"</article>{more}</body></html>"
+    )
+
+
+def test_an_amp_image_in_the_body_is_one_of_its_images():
+    found = parse_page(amp_article(""), AMP_URL).article
+    assert found.images == ["https://lavusta.longan.gov.vn/Portals/0/Images/2019/tongket2018.jpg"]
+
+
+def test_the_link_to_the_full_version_under_the_other_news_is_no_related_article():
+    more = (
+        "<section><h2>Bài viết khác</h2><ul><li><a href='/Default.aspx?tabid=620&ChiTiet=True&CmsId=447&amp=1'>"
+        "Phát động Hội thi Sáng tạo kỹ thuật lần thứ VII</a></li></ul></section>"
+        f"<footer><a href='{URL}'>Xem phiên bản đầy đủ</a></footer>"
+    )
+    related = parse_page(amp_article(more), AMP_URL).article.related
+    assert related == ["https://lavusta.longan.gov.vn/Default.aspx?tabid=620&ChiTiet=True&CmsId=447"]

@@ -208,8 +208,8 @@ def category(doc: Document, title: _Title, url: str, body_start: int | None = No
     return None, None
 
 
-def _related(doc: Document, start: int) -> list[str]:
-    """Canonical URLs listed under "Các tin khác", in page order."""
+def _related(doc: Document, start: int, own: str | None) -> list[str]:
+    """Canonical URLs listed under "Các tin khác", in page order; never the article's own (``own``)."""
     lines = doc.lines
     label = next((i for i in range(start, len(lines)) if site.RELATED_LABEL.match(lines[i].text)), None)
     if label is None:
@@ -221,7 +221,7 @@ def _related(doc: Document, start: int) -> list[str]:
         urls = [canonical for url in found if url and (canonical := canonical_article_url(url))]
         if not urls and line is not lines[label]:
             break
-        related += [u for u in urls if u not in related]
+        related += [u for u in urls if u not in related and u != own]
     return related
 
 
@@ -318,6 +318,7 @@ def parse_article(doc: Document, url: str) -> ArticleFields | None:
     title = find_title(doc) or markup_title(doc, url)
     if title is None:
         return None
+    own = canonical_article_url(url)
     lines = body_lines(doc, title.index, title.body_start, skip=is_meta_line)
     first = _end(doc, title.body_start, lines[:1]) - 1 if lines else title.body_start
     end = _end(doc, title.body_start, lines)
@@ -331,9 +332,9 @@ def parse_article(doc: Document, url: str) -> ArticleFields | None:
     day, date_evidence, errors = decide(_dates(doc, title, first))
     images, attachments = [], []
     for line in lines:
-        images += [url for img in line.images if (url := image_url(img.get("src") or "", doc))]
+        images += [src for img in line.images if (src := image_url(img.get("src") or "", doc))]
     for line in lines + files:
-        attachments += [url for a in line.links if _is_attachment(url := absolute(a.href, doc.base_url))]
+        attachments += [href for a in line.links if _is_attachment(href := absolute(a.href, doc.base_url))]
     category_raw, category_evidence = category(doc, title, url, first)
     seen = views(doc.lines[title.index : first] + doc.lines[end : end + VIEWS_REACH])
     provenance = {
@@ -357,7 +358,7 @@ def parse_article(doc: Document, url: str) -> ArticleFields | None:
         paragraphs=[line.text for line in lines if line.text.strip()],
         images=list(dict.fromkeys(images)),
         attachments=list(dict.fromkeys(attachments)),
-        related=_related(doc, title.body_start),
+        related=_related(doc, title.body_start, own),
         errors=errors,
         provenance={k: v for k, v in provenance.items() if v},
     )

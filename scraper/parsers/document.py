@@ -223,7 +223,7 @@ class _LineBuilder:
             self.block = el
         if tag == "br":
             self.flush()
-        elif tag == "img":
+        elif tag in ("img", "amp-img"):  # AMP pages draw their images with <amp-img>
             self.images.append(el)
         elif tag == "a" and el.get("href"):
             href = el.get("href", "").strip()
