@@ -91,3 +91,14 @@ def test_the_link_to_the_full_version_under_the_other_news_is_no_related_article
     )
     related = parse_page(amp_article(more), AMP_URL).article.related
     assert related == ["https://lavusta.longan.gov.vn/Default.aspx?tabid=620&ChiTiet=True&CmsId=447"]
+
+
+def test_the_close_button_of_a_print_view_ends_the_body_below_the_byline():
+    html = article(
+        PROSE.replace("xã hội.</p>", "xã hội.<br><b>Bài và ảnh: T.T.B</b></p>"),
+        "<div class='noprint'><input type='button' value='In bài viết'>"
+        " <a href='javascript:window.close()'>Đóng</a></div>",
+    )
+    found = parse_page(html, URL + "&dnnprintmode=true").article
+    assert found.body.endswith("giám định xã hội.")
+    assert found.authors == ["T.T.B"]

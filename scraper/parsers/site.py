@@ -118,11 +118,11 @@ BODY_END = re.compile(
     re.IGNORECASE,
 )
 # Page tools and sharing buttons: a short line made of nothing else is furniture, never body
-# ("In" alone is the print button beside "Chia sẻ: Facebook Zalo").
+# ("In" alone is the print button beside "Chia sẻ: Facebook Zalo"; "Đóng" closes a print view).
 TOOL_WORDS = re.compile(
     r"Trở\s+về|Quay\s+lại|Về\s+đầu\s+trang|Đầu\s+trang|In\s+bài\s+viết|In\s+bài|In\s+trang|Bản\s+in|Gửi\s+bài"
     r"|Gửi\s+e-?mail|Gửi\s+cho\s+bạn\s+bè|E-?mail|Chia\s+sẻ|Share|Facebook|Zalo|Twitter|Tweet|Like|Thích|Bình\s+luận"
-    r"|Lưu\s+bài|Lưu\s+tin|Print|Top|(?<!\w)In(?!\w)|(?:Lượt\s+xem|Lượt\s+đọc|Số\s+lượt\s+xem|Số\s+lần\s+xem|Đã\s+xem)\s*:?\s*[\d.,]*",
+    r"|Lưu\s+bài|Lưu\s+tin|Print|Top|(?<!\w)In(?!\w)|Đóng\s+cửa\s+sổ|(?<!\w)Đóng(?!\w)|(?:Lượt\s+xem|Lượt\s+đọc|Số\s+lượt\s+xem|Số\s+lần\s+xem|Đã\s+xem)\s*:?\s*[\d.,]*",
     re.IGNORECASE,
 )
 TOOLS_LINE_CHARS = 120
