@@ -39,3 +39,16 @@ def test_a_date_under_each_list_entry_does_not_make_the_list_an_article():
     )
     parsed = parse_page(html, URL)
     assert (parsed.kind, parsed.article) == ("list", None)
+
+
+def test_the_owner_and_licence_lines_of_the_page_footer_do_not_make_a_list_a_text_page():
+    html = (
+        f"<html><body>{MENU}<div class='list'><h2>Hoạt động LHH tỉnh Long an</h2><ul>"
+        "<li><a href='/Default.aspx?tabid=620&ChiTiet=True&CmsId=402'>Liên hiệp các Hội KH&amp;KT tỉnh Long An"
+        " tổng kết hoạt động năm 2018</a> <span>14/01/2019</span></li></ul></div>"
+        "<footer id='footer' role='contentinfo'><p>Cơ quan chủ quản: Liên hiệp các Hội Khoa học và Kỹ thuật"
+        " tỉnh Long An</p><p>Giấy phép số 05/GP-TTĐT do Sở Thông tin và Truyền thông tỉnh Long An cấp ngày"
+        " 14/01/2021</p></footer></body></html>"
+    )
+    parsed = parse_page(html, URL)
+    assert (parsed.kind, parsed.page) == ("list", None)
