@@ -102,3 +102,23 @@ def test_the_close_button_of_a_print_view_ends_the_body_below_the_byline():
     found = parse_page(html, URL + "&dnnprintmode=true").article
     assert found.body.endswith("giám định xã hội.")
     assert found.authors == ["T.T.B"]
+
+
+PAGE_URL = "https://lavusta.longan.gov.vn/Default.aspx?tabid=609"
+
+
+def test_an_undated_text_in_an_article_element_is_a_text_page():
+    html = (
+        "<html><body><main><article><h1>Chức năng, nhiệm vụ, quyền hạn</h1>"
+        "<p>Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Long An (gọi tắt là Liên hiệp Hội) được thành lập theo"
+        " Quyết định số 45/2005/QĐ-UB của Uỷ ban nhân dân tỉnh Long An.</p>"
+        "<p>Liên hiệp Hội là tổ chức chính trị - xã hội, tập hợp, đoàn kết các hội khoa học và kỹ thuật.</p>"
+        "</article></main></body></html>"
+    )
+    parsed = parse_page(html, PAGE_URL)
+    assert (parsed.kind, parsed.page.title) == ("page", "Chức năng, nhiệm vụ, quyền hạn")
+
+
+def test_a_dated_article_element_at_a_non_article_address_is_still_an_article():
+    html = f"<html><body><article><h1>{TITLE[:-13]}</h1><p>14/01/2019</p>{PROSE}</article></body></html>"
+    assert parse_page(html, PAGE_URL).kind == "article"

@@ -52,3 +52,14 @@ def test_the_owner_and_licence_lines_of_the_page_footer_do_not_make_a_list_a_tex
     )
     parsed = parse_page(html, URL)
     assert (parsed.kind, parsed.page) == ("list", None)
+
+
+def test_a_removed_article_under_a_breadcrumb_is_named_by_its_last_step():
+    html = (
+        f"<html><body>{MENU}<nav aria-label='breadcrumb'><ol class='breadcrumb'>"
+        "<li class='breadcrumb-item'><a href='/'>Trang chủ</a></li><li class='breadcrumb-item active'>"
+        "<a href='/Default.aspx?tabid=620'>Hoạt động LHH tỉnh Long an</a></li></ol></nav>"
+        "<div class='alert'>Tin không tồn tại</div></body></html>"
+    )
+    parsed = parse_page(html, URL + "&ChiTiet=True&CmsId=999")
+    assert (parsed.kind, parsed.category) == ("missing", "Hoạt động LHH tỉnh Long an")

@@ -139,6 +139,12 @@ def _long_title_over_date(lines: list[Line], i: int) -> _Title | None:
     return _Title(i, line.text, dated[0], below + 1, "heading-beside-date", dated[1], "text:date")
 
 
+def _dated(doc: Document, index: int) -> bool:
+    """A date just below the heading at ``index``, in its text or its markup."""
+    end = min(index + 4, len(doc.lines))
+    return any(e.value for e in text_dates(doc, index, end)) or any(e.value for e in markup_dates(doc, index, end))
+
+
 def markup_title(doc: Document, url: str) -> _Title | None:
     """A heading next to the body, on a page that markup, its URL or a date line says is an article."""
     found = find_heading(doc)
@@ -148,10 +154,11 @@ def markup_title(doc: Document, url: str) -> _Title | None:
     signal = article_signal(doc, line)
     if signal is None and canonical_article_url(url) and not site.NOT_FOUND.search(doc.text):
         signal = "url:ChiTiet"  # an article's address, unless the page says the article is gone
-    if signal is None and any(e.value for e in text_dates(doc, found.index, min(found.index + 4, len(doc.lines)))):
+    dated = _dated(doc, found.index)
+    if signal is None and dated:
         signal = "text:date"
-    if signal is None:
-        return None
+    if signal is None or not (dated or canonical_article_url(url)):
+        return None  # <article> and schema.org/Article also wrap text pages: news has a date or an article's address
     return _Title(found.index, line.text, None, found.index + 1, found.evidence, "", signal)
 
 

@@ -18,6 +18,7 @@ from scraper.parsers.article import parse_article
 from scraper.parsers.content import is_heading, is_prose
 from scraper.parsers.document import Document, Line, load
 from scraper.parsers.links import Links, discover
+from scraper.parsers.markup import breadcrumbs, category_from_breadcrumbs
 from scraper.parsers.static import parse_static
 from scraper.parsers.urls import canonical_article_url, canonical_url, cms_id, unwrap_wayback
 from scraper.parsers.widgets import widgets
@@ -34,7 +35,7 @@ class ParsedPage:
     page: Page | None = None
     links: Links = field(default_factory=Links)
     too_deep: bool = False  # see MARKUP_TOO_DEEP
-    category: str | None = None  # a list's or a removed article's tab, as its heading names it
+    category: str | None = None  # a list's or a removed article's tab, as its breadcrumb or heading names it
 
 
 # The parser's nesting limit (libxml2: 2,048 levels even with huge_tree) cut the page short.
@@ -54,10 +55,15 @@ def _is_list_entry(doc: Document, index: int) -> bool:
     return any(_links_article(line) for line in doc.lines[max(0, index - 2) : index + 1])
 
 
-def _heading_above(doc: Document, index: int | None) -> str | None:
-    """The heading right above line ``index``: the name of the list or notice it opens."""
+def _tab_name(doc: Document, index: int | None) -> str | None:
+    """The name of the tab whose list or notice starts at line ``index``: its breadcrumb, else its heading."""
     if index is None:
         return None
+    return category_from_breadcrumbs(breadcrumbs(doc, index), "") or _heading_above(doc, index)
+
+
+def _heading_above(doc: Document, index: int) -> str | None:
+    """The heading right above line ``index``: the name of the list or notice it opens."""
     for line in reversed(doc.lines[max(0, index - 3) : index]):
         if not line.text.strip():
             continue
@@ -147,7 +153,7 @@ def parse_document(doc: Document, url: str, fetched_at: str | None = None) -> Pa
     if site.NOT_FOUND.search(doc.text):
         parsed.kind = "missing"
         notice = next((i for i, line in enumerate(doc.lines) if site.NOT_FOUND.search(line.text)), None)
-        parsed.category = _heading_above(doc, notice)
+        parsed.category = _tab_name(doc, notice)
         return parsed
     static = parse_static(doc)
     first_prose = next((i for i, line in enumerate(doc.lines) if is_prose(line)), None)
@@ -166,5 +172,5 @@ def parse_document(doc: Document, url: str, fetched_at: str | None = None) -> Pa
             errors=_decode_problems(doc),
         )
         return parsed
-    parsed.category = _heading_above(doc, _first_entry(doc))
+    parsed.category = _tab_name(doc, _first_entry(doc))
     return parsed
