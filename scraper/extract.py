@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import asdict, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -48,7 +48,7 @@ def read(body: bytes, url: str | None = None, content_type: str | None = None, f
     doc, url = _located(body, url, fallback, content_type)
     parsed = parse_document(doc, url)
     record = parsed.article or parsed.page
-    visitors = asdict(parsed.visitors)
+    visitors = dict(vars(parsed.visitors))
     shown = {"page_clock": visitors.pop("page_clock"), "captured_at": visitors.pop("captured_at")}
     del visitors["url"], visitors["fetched_at"]
     out: dict[str, Any] = {"kind": parsed.kind, "url": parsed.url}
@@ -58,7 +58,7 @@ def read(body: bytes, url: str | None = None, content_type: str | None = None, f
         normalize_record(record)
         record.errors += [p for p in problems(record) if p not in record.errors]
         record.content_hash = content_hash(record)
-        out |= asdict(record)
+        out |= vars(record)  # flat fields: a copy of the record's own dict, no deep copy
     out["visitors"] = visitors
     return out
 

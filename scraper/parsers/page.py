@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 
 from scraper.dates import dates_mentioned_checked
 from scraper.documents import documents
@@ -33,9 +34,14 @@ class ParsedPage:
     visitors: Visitors
     article: Article | None = None
     page: Page | None = None
-    links: Links = field(default_factory=Links)
+    doc: Document | None = field(default=None, repr=False)
     too_deep: bool = False  # see MARKUP_TOO_DEEP
     category: str | None = None  # a list's or a removed article's tab, as its breadcrumb or heading names it
+
+    @cached_property
+    def links(self) -> Links:
+        """The pages and files the page leads to: found when the crawl asks, as ``extract`` never does."""
+        return discover(self.doc) if self.doc is not None else Links()
 
 
 # The parser's nesting limit (libxml2: 2,048 levels even with huge_tree) cut the page short.
@@ -116,7 +122,7 @@ def parse_document(doc: Document, url: str, fetched_at: str | None = None) -> Pa
         online_total=found.online_total,
     )
     parsed = ParsedPage(
-        kind="list", url=canonical_url(original), visitors=visitors, links=discover(doc), too_deep=doc.too_deep
+        kind="list", url=canonical_url(original), visitors=visitors, doc=doc, too_deep=doc.too_deep
     )
     fields = parse_article(doc, original)
     if fields is not None:

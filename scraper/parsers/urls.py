@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -72,6 +73,8 @@ def image_url(src: str, doc: Document) -> str | None:
     return absolute(src, doc.base_url)
 
 
+# The URL functions below are pure and a page asks the same of many links (menus, lists, widgets): cached.
+@lru_cache(maxsize=4096)
 def absolute(href: str, base: str) -> str | None:
     """``href`` resolved against ``base`` and unwrapped from any web archive.
 
@@ -121,6 +124,7 @@ def _origin(url: str) -> tuple[str, str, str]:
     return parts.scheme.lower(), parts.netloc.lower(), path
 
 
+@lru_cache(maxsize=4096)
 def canonical_article_url(url: str) -> str | None:
     """``…/Default.aspx?tabid=T&ChiTiet=True&CmsId=N``, or None when ``url`` names no article."""
     url = unwrap_wayback(url)
@@ -137,6 +141,7 @@ def canonical_article_url(url: str) -> str | None:
     return urlunsplit((scheme, netloc, path, urlencode(query), ""))
 
 
+@lru_cache(maxsize=4096)
 def canonical_page_url(url: str) -> str:
     """A non-article page URL with only ``tabid`` and paging parameters kept.
 
