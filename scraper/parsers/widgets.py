@@ -119,7 +119,9 @@ def online(doc: Document) -> dict[str, int | None]:
     counts: dict[str, int | None] = {}
     text = doc.text
     for name, label in site.ONLINE_LABELS.items():
-        found = doc.root.xpath(f"//*[contains(@id, '{site.ONLINE_IDS[name]}')]")
+        # A query over the whole tree only when the page's source holds the id at all.
+        wid = site.ONLINE_IDS[name]
+        found = doc.root.xpath(f"//*[contains(@id, '{wid}')]") if wid in doc.head.html else []
         value = found[0].text_content().strip() if found else ""
         if number_of(value) is None:
             m = label.search(text)

@@ -22,6 +22,7 @@ from scraper.text.whitespace import fix_whitespace
 
 DEFAULT_STYLE = "hòa"
 WORD = re.compile(r"[^\W\d_]{2,}")
+WORD_SPLIT = re.compile(rf"({WORD.pattern})")
 # Control characters but tab and line ends: no text means them.
 C0_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 C1_CONTROL = re.compile(r"[\x80-\x9f]")
@@ -60,11 +61,24 @@ def normalize(text: str, *, tone_style: str = DEFAULT_STYLE) -> tuple[str, dict[
     counts["nfc"] += composed != text
     text, counts["spacing"] = add_missing_spaces(composed)
 
-    def word(match: re.Match[str]) -> str:
-        new, split, moved = _word(match.group(0), tone_style)
-        counts["split"] += split
-        counts["tone"] += moved
-        return new
-
-    text = WORD.sub(word, text)
+    text = _rewrite_words(text, tone_style, counts)
     return text, {rule: n for rule, n in counts.items() if n}
+
+
+def _rewrite_words(text: str, style: str, counts: Counter[str]) -> str:
+    """Each run of letters split and restyled: each distinct word is asked once, not each occurrence."""
+    parts = WORD_SPLIT.split(text)  # words at the odd places
+    words = parts[1::2]
+    changed = {}
+    for token in set(words):
+        new, split, moved = _word(token, style)
+        if new != token or split or moved:
+            changed[token] = (new, split, moved)
+    if not changed:
+        return text
+    seen = Counter(w for w in words if w in changed)
+    for token, (_, split, moved) in changed.items():
+        counts["split"] += split * seen[token]
+        counts["tone"] += moved * seen[token]
+    parts[1::2] = [changed[w][0] if w in changed else w for w in words]
+    return "".join(parts)
