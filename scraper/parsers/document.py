@@ -159,17 +159,16 @@ def _utf8_marked(body: bytes) -> tuple[str, int, int]:
     return text, non_ascii - invalid, invalid
 
 
-def _strip(root: etree._Element) -> None:
-    """Drop what no reader sees: scripts, styles, comments and the Wayback toolbar."""
-    for el in root.iter(etree.Comment, etree.ProcessingInstruction):
+def _strip(root: etree._Element, html: str) -> None:
+    """Drop what no reader sees: scripts, styles, comments and the Wayback toolbar.
+
+    One pass over the tree; the toolbar is looked for only when the source names it.
+    """
+    for el in list(root.iter(etree.Comment, etree.ProcessingInstruction, *DROP_TAGS)):
         if el.getparent() is not None:
             el.drop_tree() if hasattr(el, "drop_tree") else el.getparent().remove(el)
-    for tag in DROP_TAGS:
-        for el in root.iter(tag):
-            if el.getparent() is not None:
-                el.drop_tree()
     for wid in site.WAYBACK_TOOLBAR_IDS:
-        for el in root.xpath(f"//*[@id='{wid}']"):
+        for el in root.xpath(f"//*[@id='{wid}']") if wid in html else ():
             el.drop_tree()
 
 
@@ -185,9 +184,11 @@ class _LineBuilder:
         self.block: etree._Element | None = None
 
     def flush(self) -> None:
-        text = unicodedata.normalize("NFC", "".join(self.parts)).strip(_EDGE)
-        if (text or self.images) and self.block is not None:
-            self.lines.append(Line(text, self.block, self.links, self.images, self.link_chars))
+        if self.parts or self.images:  # most blocks close with nothing gathered since the last cut
+            text = "".join(self.parts)
+            text = (text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)).strip(_EDGE)
+            if (text or self.images) and self.block is not None:
+                self.lines.append(Line(text, self.block, self.links, self.images, self.link_chars))
         self.parts, self.links, self.images, self.link_chars = [], [], [], 0
 
     def add(self, text: str | None, in_link: bool) -> None:
@@ -232,7 +233,8 @@ class _LineBuilder:
             in_link = in_link or not href.lower().startswith(("mailto:", "tel:"))
         self.add(el.text, in_link)
         for child in reversed(el):
-            stack.append((_TAIL, child, in_link, None))
+            if child.tail:
+                stack.append((_TAIL, child, in_link, None))
             stack.append((_OPEN, child, in_link, None))
 
 
@@ -255,7 +257,7 @@ def load(html: str | bytes, url: str, content_type: str | None = None) -> Docume
         root = lxml.html.document_fromstring("<html></html>", parser=parser)
     head = read_head(root, html)
     base = head.base_href or url
-    _strip(root)
+    _strip(root, html)
     builder = _LineBuilder()
     builder.block = root
     builder.walk(root)
