@@ -80,6 +80,14 @@ _SOURCE_BREAKS = re.compile(r"[\r\n\t]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _EDGE = " \t\r\n"
 REPLACEMENT = "\ufffd"
+# Every element an HtmlElement (text_content, drop_tree), chosen in C: lxml.html's own lookup
+# runs Python for each element to give forms and inputs classes of their own, which no parser uses.
+_PLAIN_HTML = etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement,
+    comment=lxml.html.HtmlComment,
+    pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity,
+)
 # Steps of the line builder's walk: (step, element, inside a link, the block to return to).
 _OPEN, _TAIL, _CLOSE = 0, 1, 2
 _Steps = list[tuple[int, etree._Element, bool, etree._Element | None]]
@@ -251,6 +259,7 @@ def load(html: str | bytes, url: str, content_type: str | None = None) -> Docume
     # huge_tree lifts libxml2's limits (256 levels of nesting, 10 MB text nodes): DOWNLOAD_MAXSIZE
     # bounds the input. A parser of its own per page: lxml parsers are not shared between threads.
     parser = lxml.html.HTMLParser(huge_tree=True)
+    parser.set_element_class_lookup(_PLAIN_HTML)
     try:
         root = lxml.html.document_fromstring(html, parser=parser)
     except etree.ParserError:  # nothing lxml can call a document ("", "</ "): an empty page
