@@ -75,6 +75,8 @@ def _digits_after(doc: Document, i: int) -> int | None:
 def visits(doc: Document) -> int | None:
     """Total visits under "Số lượt truy cập" (or "Lượt truy cập", "Tổng lượt truy cập"): text or digit images."""
     for i, line in enumerate(doc.lines):
+        if "ruy" not in line.text and "RUY" not in line.text:  # every label says "truy": a cheap test first
+            continue
         label = site.VISITS_LABEL.search(line.text)
         if not label or _PERIOD_WORDS.search(line.text):
             continue
