@@ -88,9 +88,6 @@ _PLAIN_HTML = etree.ElementDefaultClassLookup(
     pi=lxml.html.HtmlProcessingInstruction,
     entity=lxml.html.HtmlEntity,
 )
-# Steps of the line builder's walk: (step, element, inside a link, the block to return to).
-_OPEN, _TAIL, _CLOSE = 0, 1, 2
-_Steps = list[tuple[int, etree._Element, bool, etree._Element | None]]
 
 
 @dataclass
@@ -207,43 +204,46 @@ class _LineBuilder:
                 self.link_chars += len(text.strip())
 
     def walk(self, root: etree._Element) -> None:
-        """Depth first, on a stack of its own: markup nested thousands deep is no RecursionError.
+        """Depth first with lxml's ``iterwalk`` (C, no recursion): markup nested thousands deep is no error.
 
-        Each element opens (its text), then each child is walked and followed by its tail,
-        then a block closes: the order a recursive walk would take.
+        Each element starts (a block or ``<br>`` cuts a line; its text), its children follow,
+        then it ends (a block cuts again) and its tail follows: the order a reader sees.
         """
-        stack: _Steps = [(_OPEN, root, False, None)]
-        while stack:
-            step, el, in_link, outer = stack.pop()
-            if step == _TAIL:
-                self.add(el.tail, in_link)
-            elif step == _CLOSE:
+        blocks: list[etree._Element | None] = []
+        navigating = 0  # links open around the text that lead to pages
+        for event, el in etree.iterwalk(root, events=("start", "end")):
+            tag = el.tag if isinstance(el.tag, str) else ""
+            if event == "start":
+                if tag in BLOCK_TAGS:
+                    self.flush()
+                    blocks.append(self.block)
+                    self.block = el
+                if tag == "br":
+                    self.flush()
+                elif tag in IMAGE_TAGS:
+                    self.images.append(el)
+                elif tag == "a" and el.get("href"):
+                    href = el.get("href", "").strip()
+                    self.links.append(Link(href, el.text_content().strip()))
+                    navigating += _navigates(href)
+                self.add(el.text, navigating > 0)
+                continue
+            if tag in BLOCK_TAGS:
                 self.flush()
-                self.block = outer
-            else:
-                self.open(el, in_link, stack)
+                self.block = blocks.pop()
+            elif tag == "a" and el.get("href"):
+                navigating -= _navigates(el.get("href", "").strip())
+            if el is not root:
+                self.add(el.tail, navigating > 0)
 
-    def open(self, el: etree._Element, in_link: bool, stack: _Steps) -> None:
-        """Start ``el``: cut a line at a block or ``<br>``, note a link or image, queue its children."""
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in BLOCK_TAGS:
-            self.flush()
-            stack.append((_CLOSE, el, in_link, self.block))
-            self.block = el
-        if tag == "br":
-            self.flush()
-        elif tag in ("img", "amp-img"):  # AMP pages draw their images with <amp-img>
-            self.images.append(el)
-        elif tag == "a" and el.get("href"):
-            href = el.get("href", "").strip()
-            self.links.append(Link(href, el.text_content().strip()))
-            # An e-mail address or phone number is content; only links that lead to pages navigate.
-            in_link = in_link or not href.lower().startswith(("mailto:", "tel:"))
-        self.add(el.text, in_link)
-        for child in reversed(el):
-            if child.tail:
-                stack.append((_TAIL, child, in_link, None))
-            stack.append((_OPEN, child, in_link, None))
+
+# <amp-img> is how AMP pages draw their images.
+IMAGE_TAGS = frozenset(["img", "amp-img"])
+
+
+def _navigates(href: str) -> bool:
+    """An e-mail address or phone number is content; only links that lead to pages navigate."""
+    return not href.lower().startswith(("mailto:", "tel:"))
 
 
 def load(html: str | bytes, url: str, content_type: str | None = None) -> Document:
