@@ -59,3 +59,12 @@ def test_images_a_browser_saved_beside_the_page_are_the_local_files():
     record = read(html.encode(), fallback="file:///home/lhh/Downloads/Bai%20viet.html")
     assert record["url"] == ORIGINAL
     assert record["images"] == ["file:///home/lhh/Downloads/Bai%20viet_files/tongket2018.jpg"]
+
+
+def test_a_site_header_with_a_search_box_is_no_archive_header():
+    html = (
+        "<html><body><div id='HEADER'><form><input type='text' value='Tìm kiếm'/></form></div>"
+        f"{ARTICLE}</div></body></html>"
+    )
+    record = read(html.encode(), ORIGINAL)
+    assert (record["url"], record["captured_at"]) == (ORIGINAL, None)

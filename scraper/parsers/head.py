@@ -121,12 +121,15 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 
 def _archive_today(root: etree._Element) -> tuple[str | None, str | None]:
-    """The original URL and capture time (14 digits) archive.today's header shows above the copy."""
+    """The original URL and capture time (14 digits) archive.today's header shows above the copy.
+
+    Both or neither: a site's own ``div#HEADER`` with a search box is no archive's header.
+    """
     for header in root.xpath("/html/body/div[@id='HEADER']"):
-        url = header.xpath("string(.//input[@type='text']/@value)").strip() or None
+        url = header.xpath("string(.//input[@type='text']/@value)").strip()
         m = site.ARCHIVE_TODAY_TIME.search(header.text_content())
-        if m is None:
-            return url, None
+        if m is None or not url.startswith(("http://", "https://")):
+            return None, None
         day, month, year, hour, minute, second = m.groups()
         return url, f"{year}{_MONTHS.index(month[:3]) + 1:02d}{int(day):02d}{hour}{minute}{second}"
     return None, None
