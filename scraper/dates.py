@@ -21,9 +21,11 @@ from typing import NamedTuple
 VN_TZ = timezone(timedelta(hours=7))
 
 DMY = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+# The header clock: "Thứ Năm,18/04/2024 13:32", "Thứ Năm, ngày 05/09/2024 10:04",
+# "Thứ Ba, 11/03/2025 | Cập nhật lúc 14:27" (the time the page was last rendered).
 CLOCK = re.compile(
-    r"(Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|Bẩy|2|3|4|5|6|7)|Chủ\s+Nhật)\s*,\s*"
-    r"(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2}):(\d{2})",
+    r"(Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|Bẩy|2|3|4|5|6|7)|Chủ\s+Nhật)\s*,\s*(?:ngày\s+)?"
+    r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+|\s*\|\s*)(?:cập\s+nhật\s+)?(?:lúc\s+)?(\d{1,2}):(\d{2})",
     re.IGNORECASE,
 )
 

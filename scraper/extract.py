@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import asdict
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from pipelines.archive import content_hash
 from pipelines.normalize import normalize_record
@@ -21,12 +22,17 @@ from scraper.parsers.page import parse_document
 
 
 def _located(body: bytes, url: str | None, fallback: str, content_type: str | None) -> tuple[Document, str]:
-    """The page and its address: ``url`` when given, else the one the page states, else ``fallback``."""
+    """The page and its address: ``url`` when given, else the one the page states, else ``fallback``.
+
+    The page is parsed once: a stated address only changes what its links resolve against,
+    and a saved file keeps its own address for the files saved beside it.
+    """
     doc = load(body, url or fallback, content_type)
     stated = None if url else stated_url(doc.head)
     if stated is None:
         return doc, url or fallback
-    return load(body, stated, content_type), stated
+    base = urljoin(stated, doc.head.base_href) if doc.head.base_href else stated
+    return replace(doc, base_url=base, saved_at=fallback or None), stated
 
 
 def read(body: bytes, url: str | None = None, content_type: str | None = None, fallback: str = "") -> dict[str, Any]:
@@ -34,23 +40,26 @@ def read(body: bytes, url: str | None = None, content_type: str | None = None, f
 
     Without ``url`` the page's own address is used (web-archive toolbar, canonical
     link, ``og:url``, ``<base>``), so its links and images resolve as on the site.
-    An article carries the page's widget numbers under ``visitors``; a list page
-    or a removed article gives its kind, URL and widgets only. ``content_hash`` is
+    Every page carries its widget numbers under ``visitors``, its header clock and
+    capture time; a list page or a removed article also gives its tab's name as
+    ``category``, with empty ``authors``, ``images`` and ``related``. ``content_hash`` is
     computed as the crawl computes it.
     """
     doc, url = _located(body, url, fallback, content_type)
     parsed = parse_document(doc, url)
     record = parsed.article or parsed.page
-    visitors = asdict(parsed.visitors)
-    del visitors["url"], visitors["fetched_at"], visitors["captured_at"]
-    if record is None:
-        return {"kind": parsed.kind, "url": parsed.url, "visitors": visitors}
-    normalize_record(record)
-    record.errors += [p for p in problems(record) if p not in record.errors]
-    record.content_hash = content_hash(record)
-    out = {"kind": parsed.kind, **asdict(record)}
-    if parsed.article is not None:
-        out["visitors"] = visitors
+    visitors = dict(vars(parsed.visitors))
+    shown = {"page_clock": visitors.pop("page_clock"), "captured_at": visitors.pop("captured_at")}
+    del visitors["url"], visitors["fetched_at"]
+    out: dict[str, Any] = {"kind": parsed.kind, "url": parsed.url}
+    out |= {"category": parsed.category, "category_raw": parsed.category}
+    out |= {"authors": [], "images": [], "related": [], **shown}
+    if record is not None:
+        normalize_record(record)
+        record.errors += [p for p in problems(record) if p not in record.errors]
+        record.content_hash = content_hash(record)
+        out |= vars(record)  # flat fields: a copy of the record's own dict, no deep copy
+    out["visitors"] = visitors
     return out
 
 

@@ -41,6 +41,8 @@ def live(value: Any, origin: str) -> Any:
         return value.replace(origin, LIVE)
     if isinstance(value, list):
         return [live(v, origin) for v in value]
+    if isinstance(value, dict):
+        return {k: live(v, origin) for k, v in value.items()}
     return value
 
 
@@ -49,7 +51,8 @@ def crawled(request, tmp_path_factory):
     server = serve(request.param)
     try:
         archive = tmp_path_factory.mktemp(f"design-{request.param}")
-        run = run_crawl(server.url, archive)
+        # The design server holds four articles: sidebar links to other categories answer 404.
+        run = run_crawl(server.url, archive, ARCHIVE_MAX_ERROR_RATE="0.5")
     finally:
         server.shutdown()
     assert run.returncode == 0, run.stderr[-3000:]

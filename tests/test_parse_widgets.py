@@ -64,3 +64,13 @@ def test_users_online_in_label_and_count_cells():
         "<tr><td>Đang online</td><td>3</td></tr></table>"
     )
     assert (found.online_guests, found.online_members, found.online_total) == (3, 0, 3)
+
+
+def test_a_header_clock_with_ngay_before_the_date_is_the_render_time():
+    found = read("<div class='header-date'>Thứ Năm, ngày 05/09/2024 10:04</div>")
+    assert found.page_clock == "2024-09-05T10:04:00+07:00"
+
+
+def test_a_header_date_with_its_update_time_is_the_render_time():
+    found = read("<div class='topbar'>Thứ Ba, 11/03/2025 | Cập nhật lúc 14:27 ngày 11/03/2025</div>")
+    assert found.page_clock == "2025-03-11T14:27:00+07:00"

@@ -1,7 +1,8 @@
 """Where a saved page came from, and when a web archive captured it.
 
 A page saved to disk no longer knows its address; it often still says it: the
-web-archive toolbar, ``<link rel=canonical>``, ``og:url`` or ``<base href>``. Links
+web-archive toolbar or archive.today header, ``<link rel=canonical>``, ``og:url``,
+the "saved from url=" comment a browser writes, or ``<base href>``. Links
 and images resolve against that address, as they did on the site.
 """
 
@@ -35,7 +36,14 @@ def stated_url(head: HeadFacts) -> str | None:
     """The address the page states for itself; a web-archive copy's is its capture's URL."""
     if head.wayback_url and head.wayback_timestamp:
         return f"{WAYBACK_HOST}/web/{head.wayback_timestamp}/{head.wayback_url}"
-    for href in (head.wayback_url, head.canonical, head.meta.get("og:url"), head.base_href):
+    for href in (
+        head.wayback_url,
+        head.archive_url,
+        head.canonical,
+        head.meta.get("og:url"),
+        head.saved_from,
+        head.base_href,
+    ):
         url = _absolute_http(href)
         if url:
             return url
@@ -45,7 +53,7 @@ def stated_url(head: HeadFacts) -> str | None:
 def captured_at(url: str, head: HeadFacts) -> str | None:
     """When the web archive captured the page (ISO 8601, UTC), from its URL or its toolbar; None for a live page."""
     m = site.WAYBACK_URL.match(urlsplit(url).path + (f"?{urlsplit(url).query}" if urlsplit(url).query else ""))
-    stamp = m.group("ts") if m and unwrap_wayback(url) != url else head.wayback_timestamp
+    stamp = m.group("ts") if m and unwrap_wayback(url) != url else head.wayback_timestamp or head.archive_timestamp
     if not stamp or len(stamp) != 14:
         return None
     try:

@@ -27,7 +27,7 @@ from scraper.parsers.markup import (
     microdata_authors,
 )
 from scraper.parsers.published import DateEvidence, day_of, decide, markup_dates, text_dates
-from scraper.parsers.urls import absolute, canonical_article_url, number, tab_id
+from scraper.parsers.urls import absolute, canonical_article_url, image_url, number, tab_id
 
 # Words every view-count label holds ("Lượt xem", "Lượt đọc"): a cheap test before the regex.
 _VIEW_WORDS = ("xem", "Xem", "XEM", "đọc", "Đọc", "ĐỌC")
@@ -98,6 +98,12 @@ def _date_line(line: Line) -> tuple[str, str] | None:
     return None
 
 
+def _under_list_entry(lines: list[Line], i: int) -> bool:
+    """A line right under a link to an article: a list entry's date, never an article's."""
+    above = next((lines[j] for j in range(i - 1, max(-1, i - 3), -1) if lines[j].text.strip()), None)
+    return above is not None and above.is_link and any(canonical_article_url(a.href) for a in above.links)
+
+
 def find_title(doc: Document) -> _Title | None:
     """The article's title line, found before the first paragraph of prose."""
     lines = doc.lines
@@ -107,7 +113,7 @@ def find_title(doc: Document) -> _Title | None:
         pair = _title_with_date(line) if is_heading(line) else None
         if pair:
             return _Title(i, pair[0], pair[1], i + 1)
-        dated = _date_line(line)
+        dated = None if _under_list_entry(lines, i) else _date_line(line)
         if dated:
             date, evidence = dated
             before = _neighbour(lines, i, -1)
@@ -117,8 +123,26 @@ def find_title(doc: Document) -> _Title | None:
             if after is not None and len(lines[after].text) >= site.MIN_TITLE_CHARS:
                 return _Title(after, lines[after].text, date, after + 1, "heading-beside-date", evidence, "text:date")
         if is_prose(line):
-            return None
+            return _long_title_over_date(lines, i)
     return None
+
+
+def _long_title_over_date(lines: list[Line], i: int) -> _Title | None:
+    """A title long enough to read as prose, told apart by the date line under it and no closing period."""
+    line = lines[i]
+    if not is_heading(line) or line.text.rstrip().endswith((".", ":", ";")):
+        return None
+    below = next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j].text.strip()), None)
+    dated = _date_line(lines[below]) if below is not None else None
+    if dated is None:
+        return None
+    return _Title(i, line.text, dated[0], below + 1, "heading-beside-date", dated[1], "text:date")
+
+
+def _dated(doc: Document, index: int) -> bool:
+    """A date just below the heading at ``index``, in its text or its markup."""
+    end = min(index + 4, len(doc.lines))
+    return any(e.value for e in text_dates(doc, index, end)) or any(e.value for e in markup_dates(doc, index, end))
 
 
 def markup_title(doc: Document, url: str) -> _Title | None:
@@ -130,10 +154,11 @@ def markup_title(doc: Document, url: str) -> _Title | None:
     signal = article_signal(doc, line)
     if signal is None and canonical_article_url(url) and not site.NOT_FOUND.search(doc.text):
         signal = "url:ChiTiet"  # an article's address, unless the page says the article is gone
-    if signal is None and any(e.value for e in text_dates(doc, found.index, min(found.index + 4, len(doc.lines)))):
+    dated = _dated(doc, found.index)
+    if signal is None and dated:
         signal = "text:date"
-    if signal is None:
-        return None
+    if signal is None or not (dated or canonical_article_url(url)):
+        return None  # <article> and schema.org/Article also wrap text pages: news has a date or an article's address
     return _Title(found.index, line.text, None, found.index + 1, found.evidence, "", signal)
 
 
@@ -190,19 +215,20 @@ def category(doc: Document, title: _Title, url: str, body_start: int | None = No
     return None, None
 
 
-def _related(doc: Document, start: int) -> list[str]:
-    """Canonical URLs listed under "Các tin khác", in page order."""
+def _related(doc: Document, start: int, own: str | None) -> list[str]:
+    """Canonical URLs listed under "Các tin khác", in page order; never the article's own (``own``)."""
     lines = doc.lines
     label = next((i for i in range(start, len(lines)) if site.RELATED_LABEL.match(lines[i].text)), None)
     if label is None:
         return []
     related: list[str] = []
     for line in lines[label:]:
-        found = (absolute(link.href, doc.base_url) for link in line.links)
+        # "#top" ("Về đầu trang") leads to the page itself, not to another article.
+        found = (absolute(link.href, doc.base_url) for link in line.links if not link.href.startswith("#"))
         urls = [canonical for url in found if url and (canonical := canonical_article_url(url))]
         if not urls and line is not lines[label]:
             break
-        related += [u for u in urls if u not in related]
+        related += [u for u in urls if u not in related and u != own]
     return related
 
 
@@ -299,6 +325,7 @@ def parse_article(doc: Document, url: str) -> ArticleFields | None:
     title = find_title(doc) or markup_title(doc, url)
     if title is None:
         return None
+    own = canonical_article_url(url)
     lines = body_lines(doc, title.index, title.body_start, skip=is_meta_line)
     first = _end(doc, title.body_start, lines[:1]) - 1 if lines else title.body_start
     end = _end(doc, title.body_start, lines)
@@ -312,9 +339,9 @@ def parse_article(doc: Document, url: str) -> ArticleFields | None:
     day, date_evidence, errors = decide(_dates(doc, title, first))
     images, attachments = [], []
     for line in lines:
-        images += [url for img in line.images if (url := absolute(img.get("src") or "", doc.base_url))]
+        images += [src for img in line.images if (src := image_url(img.get("src") or "", doc))]
     for line in lines + files:
-        attachments += [url for a in line.links if _is_attachment(url := absolute(a.href, doc.base_url))]
+        attachments += [href for a in line.links if _is_attachment(href := absolute(a.href, doc.base_url))]
     category_raw, category_evidence = category(doc, title, url, first)
     seen = views(doc.lines[title.index : first] + doc.lines[end : end + VIEWS_REACH])
     provenance = {
@@ -338,7 +365,7 @@ def parse_article(doc: Document, url: str) -> ArticleFields | None:
         paragraphs=[line.text for line in lines if line.text.strip()],
         images=list(dict.fromkeys(images)),
         attachments=list(dict.fromkeys(attachments)),
-        related=_related(doc, title.body_start),
+        related=_related(doc, title.body_start, own),
         errors=errors,
         provenance={k: v for k, v in provenance.items() if v},
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from lxml import etree
 
@@ -26,8 +27,14 @@ def _publication_label(text: str) -> bool:
 
 def is_furniture(line: Line) -> bool:
     """Header clock, welcome line, widget labels: on every page, part of none."""
-    text = line.text
-    if (site.HEADER_DATE.search(text) and not _publication_label(text)) or _WELCOME.match(text):
+    return _furniture_text(line.text)
+
+
+@lru_cache(maxsize=8192)
+def _furniture_text(text: str) -> bool:
+    """See ``is_furniture``: decided by the text alone, and asked of each line many times."""
+    # "/" first: a header date has one, and most lines have none (the regex is the cost).
+    if ("/" in text and site.HEADER_DATE.search(text) and not _publication_label(text)) or _WELCOME.match(text):
         return True
     return len(text) <= WIDGET_LINE_CHARS and bool(
         site.VISITS_LABEL.search(text) or any(label.search(text) for label in site.ONLINE_LABELS.values())

@@ -80,9 +80,14 @@ _SOURCE_BREAKS = re.compile(r"[\r\n\t]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _EDGE = " \t\r\n"
 REPLACEMENT = "\ufffd"
-# Steps of the line builder's walk: (step, element, inside a link, the block to return to).
-_OPEN, _TAIL, _CLOSE = 0, 1, 2
-_Steps = list[tuple[int, etree._Element, bool, etree._Element | None]]
+# Every element an HtmlElement (text_content, drop_tree), chosen in C: lxml.html's own lookup
+# runs Python for each element to give forms and inputs classes of their own, which no parser uses.
+_PLAIN_HTML = etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement,
+    comment=lxml.html.HtmlComment,
+    pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity,
+)
 
 
 @dataclass
@@ -116,6 +121,7 @@ class Document:
     decode_errors: int = 0
     too_deep: bool = False  # libxml2 stopped at its nesting limit: what lay deeper is lost
     head: HeadFacts = field(default_factory=HeadFacts)  # meta tags, JSON-LD, stated address
+    saved_at: str | None = None  # a saved copy's own file: its "<name>_files/" folder lies beside it
 
     @property
     def text(self) -> str:
@@ -158,17 +164,16 @@ def _utf8_marked(body: bytes) -> tuple[str, int, int]:
     return text, non_ascii - invalid, invalid
 
 
-def _strip(root: etree._Element) -> None:
-    """Drop what no reader sees: scripts, styles, comments and the Wayback toolbar."""
-    for el in root.iter(etree.Comment, etree.ProcessingInstruction):
+def _strip(root: etree._Element, html: str) -> None:
+    """Drop what no reader sees: scripts, styles, comments and the Wayback toolbar.
+
+    One pass over the tree; the toolbar is looked for only when the source names it.
+    """
+    for el in list(root.iter(etree.Comment, etree.ProcessingInstruction, *DROP_TAGS)):
         if el.getparent() is not None:
             el.drop_tree() if hasattr(el, "drop_tree") else el.getparent().remove(el)
-    for tag in DROP_TAGS:
-        for el in root.iter(tag):
-            if el.getparent() is not None:
-                el.drop_tree()
     for wid in site.WAYBACK_TOOLBAR_IDS:
-        for el in root.xpath(f"//*[@id='{wid}']"):
+        for el in root.xpath(f"//*[@id='{wid}']") if wid in html else ():
             el.drop_tree()
 
 
@@ -184,9 +189,11 @@ class _LineBuilder:
         self.block: etree._Element | None = None
 
     def flush(self) -> None:
-        text = unicodedata.normalize("NFC", "".join(self.parts)).strip(_EDGE)
-        if (text or self.images) and self.block is not None:
-            self.lines.append(Line(text, self.block, self.links, self.images, self.link_chars))
+        if self.parts or self.images:  # most blocks close with nothing gathered since the last cut
+            text = "".join(self.parts)
+            text = (text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)).strip(_EDGE)
+            if (text or self.images) and self.block is not None:
+                self.lines.append(Line(text, self.block, self.links, self.images, self.link_chars))
         self.parts, self.links, self.images, self.link_chars = [], [], [], 0
 
     def add(self, text: str | None, in_link: bool) -> None:
@@ -197,42 +204,46 @@ class _LineBuilder:
                 self.link_chars += len(text.strip())
 
     def walk(self, root: etree._Element) -> None:
-        """Depth first, on a stack of its own: markup nested thousands deep is no RecursionError.
+        """Depth first with lxml's ``iterwalk`` (C, no recursion): markup nested thousands deep is no error.
 
-        Each element opens (its text), then each child is walked and followed by its tail,
-        then a block closes: the order a recursive walk would take.
+        Each element starts (a block or ``<br>`` cuts a line; its text), its children follow,
+        then it ends (a block cuts again) and its tail follows: the order a reader sees.
         """
-        stack: _Steps = [(_OPEN, root, False, None)]
-        while stack:
-            step, el, in_link, outer = stack.pop()
-            if step == _TAIL:
-                self.add(el.tail, in_link)
-            elif step == _CLOSE:
+        blocks: list[etree._Element | None] = []
+        navigating = 0  # links open around the text that lead to pages
+        for event, el in etree.iterwalk(root, events=("start", "end")):
+            tag = el.tag if isinstance(el.tag, str) else ""
+            if event == "start":
+                if tag in BLOCK_TAGS:
+                    self.flush()
+                    blocks.append(self.block)
+                    self.block = el
+                if tag == "br":
+                    self.flush()
+                elif tag in IMAGE_TAGS:
+                    self.images.append(el)
+                elif tag == "a" and el.get("href"):
+                    href = el.get("href", "").strip()
+                    self.links.append(Link(href, el.text_content().strip()))
+                    navigating += _navigates(href)
+                self.add(el.text, navigating > 0)
+                continue
+            if tag in BLOCK_TAGS:
                 self.flush()
-                self.block = outer
-            else:
-                self.open(el, in_link, stack)
+                self.block = blocks.pop()
+            elif tag == "a" and el.get("href"):
+                navigating -= _navigates(el.get("href", "").strip())
+            if el is not root:
+                self.add(el.tail, navigating > 0)
 
-    def open(self, el: etree._Element, in_link: bool, stack: _Steps) -> None:
-        """Start ``el``: cut a line at a block or ``<br>``, note a link or image, queue its children."""
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in BLOCK_TAGS:
-            self.flush()
-            stack.append((_CLOSE, el, in_link, self.block))
-            self.block = el
-        if tag == "br":
-            self.flush()
-        elif tag == "img":
-            self.images.append(el)
-        elif tag == "a" and el.get("href"):
-            href = el.get("href", "").strip()
-            self.links.append(Link(href, el.text_content().strip()))
-            # An e-mail address or phone number is content; only links that lead to pages navigate.
-            in_link = in_link or not href.lower().startswith(("mailto:", "tel:"))
-        self.add(el.text, in_link)
-        for child in reversed(el):
-            stack.append((_TAIL, child, in_link, None))
-            stack.append((_OPEN, child, in_link, None))
+
+# <amp-img> is how AMP pages draw their images.
+IMAGE_TAGS = frozenset(["img", "amp-img"])
+
+
+def _navigates(href: str) -> bool:
+    """An e-mail address or phone number is content; only links that lead to pages navigate."""
+    return not href.lower().startswith(("mailto:", "tel:"))
 
 
 def load(html: str | bytes, url: str, content_type: str | None = None) -> Document:
@@ -248,13 +259,14 @@ def load(html: str | bytes, url: str, content_type: str | None = None) -> Docume
     # huge_tree lifts libxml2's limits (256 levels of nesting, 10 MB text nodes): DOWNLOAD_MAXSIZE
     # bounds the input. A parser of its own per page: lxml parsers are not shared between threads.
     parser = lxml.html.HTMLParser(huge_tree=True)
+    parser.set_element_class_lookup(_PLAIN_HTML)
     try:
         root = lxml.html.document_fromstring(html, parser=parser)
     except etree.ParserError:  # nothing lxml can call a document ("", "</ "): an empty page
         root = lxml.html.document_fromstring("<html></html>", parser=parser)
     head = read_head(root, html)
     base = head.base_href or url
-    _strip(root)
+    _strip(root, html)
     builder = _LineBuilder()
     builder.block = root
     builder.walk(root)

@@ -39,6 +39,9 @@ class HeadFacts:
     base_href: str | None = None
     wayback_url: str | None = None  # the original URL the web-archive toolbar names
     wayback_timestamp: str | None = None  # its 14-digit capture time (UTC)
+    saved_from: str | None = None  # the address a browser's "Save page as" wrote before <html>
+    archive_url: str | None = None  # the original URL an archive.today header names
+    archive_timestamp: str | None = None  # its capture time as 14 digits (UTC)
     microdata: bool = False  # the page has ``itemprop`` attributes worth a query
     html: str = field(default="", repr=False)  # the page's text, for cheap substring tests
 
@@ -114,6 +117,24 @@ def _wayback(root: etree._Element) -> tuple[str | None, str | None]:
     return url, stamp
 
 
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _archive_today(root: etree._Element) -> tuple[str | None, str | None]:
+    """The original URL and capture time (14 digits) archive.today's header shows above the copy.
+
+    Both or neither: a site's own ``div#HEADER`` with a search box is no archive's header.
+    """
+    for header in root.xpath("/html/body/div[@id='HEADER']"):
+        url = header.xpath("string(.//input[@type='text']/@value)").strip()
+        m = site.ARCHIVE_TODAY_TIME.search(header.text_content())
+        if m is None or not url.startswith(("http://", "https://")):
+            return None, None
+        day, month, year, hour, minute, second = m.groups()
+        return url, f"{year}{_MONTHS.index(month[:3]) + 1:02d}{int(day):02d}{hour}{minute}{second}"
+    return None, None
+
+
 def read_head(root: etree._Element, html: str) -> HeadFacts:
     """The page's meta tags, canonical link and base (all in ``<head>``), JSON-LD and web-archive toolbar.
 
@@ -135,4 +156,9 @@ def read_head(root: etree._Element, html: str) -> HeadFacts:
         facts.json_ld = _json_ld(root)
     if "wm-ipp" in html:
         facts.wayback_url, facts.wayback_timestamp = _wayback(root)
+    if "saved from url=" in html[:2048]:
+        m = site.SAVED_FROM.search(html[:2048])
+        facts.saved_from = m.group(1) if m else None
+    if "HEADER" in html[:8192]:
+        facts.archive_url, facts.archive_timestamp = _archive_today(root)
     return facts

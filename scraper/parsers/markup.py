@@ -120,16 +120,19 @@ def _crumbs_of(el: etree._Element) -> list[str]:
 
 
 def _marked_trail(line: Line) -> etree._Element | None:
-    """The element around ``line`` whose markup says it is a breadcrumb trail (class, id, aria-label, itemtype)."""
-    el = line.element
+    """The outermost element around ``line`` whose markup says it is a breadcrumb trail (class, id, aria-label,
+    itemtype): a ``li class="breadcrumb-item"`` is one step, its ``ol class="breadcrumb"`` the trail."""
+    el, trail = line.element, None
     for _ in range(TRAIL_DEPTH):
         if el is None:
-            return None
+            break
         marks = " ".join(el.get(a) or "" for a in ("class", "id", "aria-label", "itemtype"))
         if site.BREADCRUMB_MARKUP.search(marks):
-            return el
+            trail = el
+        elif trail is not None:
+            break
         el = el.getparent()
-    return None
+    return trail
 
 
 def breadcrumbs(doc: Document, title_index: int) -> list[str]:
@@ -163,9 +166,10 @@ def microdata_authors(doc: Document) -> list[str]:
 
 
 def is_meta_segment(text: str) -> bool:
-    """A piece of the line under a title: a date, a view count, tools, a byline, a category label."""
+    """A piece of the line under a title: a date or time, a view count, tools, a byline, a category label."""
     return bool(
         site.META_DATE.match(text)
+        or site.TIME_ONLY.match(text)
         or site.BYLINE.match(text)
         or site.CATEGORY_LABEL.match(text)
         or (site.VIEWS.search(text) and len(text) <= site.TOOLS_LINE_CHARS)

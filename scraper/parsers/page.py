@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 
 from scraper.dates import dates_mentioned_checked
 from scraper.documents import documents
@@ -15,9 +16,10 @@ from scraper.items import Article, Page, Visitors
 from scraper.parsers import site
 from scraper.parsers.address import captured_at
 from scraper.parsers.article import parse_article
-from scraper.parsers.content import is_prose
-from scraper.parsers.document import Document, load
+from scraper.parsers.content import is_heading, is_prose
+from scraper.parsers.document import Document, Line, load
 from scraper.parsers.links import Links, discover
+from scraper.parsers.markup import breadcrumbs, category_from_breadcrumbs
 from scraper.parsers.static import parse_static
 from scraper.parsers.urls import canonical_article_url, canonical_url, cms_id, unwrap_wayback
 from scraper.parsers.widgets import widgets
@@ -32,8 +34,14 @@ class ParsedPage:
     visitors: Visitors
     article: Article | None = None
     page: Page | None = None
-    links: Links = field(default_factory=Links)
+    doc: Document | None = field(default=None, repr=False)
     too_deep: bool = False  # see MARKUP_TOO_DEEP
+    category: str | None = None  # a list's or a removed article's tab, as its breadcrumb or heading names it
+
+    @cached_property
+    def links(self) -> Links:
+        """The pages and files the page leads to: found when the crawl asks, as ``extract`` never does."""
+        return discover(self.doc) if self.doc is not None else Links()
 
 
 # The parser's nesting limit (libxml2: 2,048 levels even with huge_tree) cut the page short.
@@ -50,10 +58,34 @@ def _joined(paragraphs: list[str]) -> str | None:
 
 def _is_list_entry(doc: Document, index: int) -> bool:
     """Prose right under a link to an article is a list entry's summary."""
-    for line in doc.lines[max(0, index - 2) : index + 1]:
-        if any(canonical_article_url(a.href) for a in line.links):
-            return True
-    return False
+    return any(_links_article(line) for line in doc.lines[max(0, index - 2) : index + 1])
+
+
+def _tab_name(doc: Document, index: int | None) -> str | None:
+    """The name of the tab whose list or notice starts at line ``index``: its breadcrumb, else its heading."""
+    if index is None:
+        return None
+    return category_from_breadcrumbs(breadcrumbs(doc, index), "") or _heading_above(doc, index)
+
+
+def _heading_above(doc: Document, index: int) -> str | None:
+    """The heading right above line ``index``: the name of the list or notice it opens."""
+    for line in reversed(doc.lines[max(0, index - 3) : index]):
+        if not line.text.strip():
+            continue
+        if is_heading(line) and len(line.text) <= 120 and not site.BREADCRUMB_LINE.match(line.text):
+            return line.text.strip()
+        return None
+    return None
+
+
+def _first_entry(doc: Document) -> int | None:
+    """The first line that links an article: a list's first entry."""
+    return next((i for i, line in enumerate(doc.lines) if line.is_link and _links_article(line)), None)
+
+
+def _links_article(line: Line) -> bool:
+    return any(canonical_article_url(a.href) for a in line.links)
 
 
 def _decode_problems(doc: Document) -> list[str]:
@@ -73,7 +105,7 @@ def parse_document(doc: Document, url: str, fetched_at: str | None = None) -> Pa
     """Parse a loaded page: see :func:`parse_page`."""
     fetched_at = fetched_at or now_utc()
     captured = captured_at(url, doc.head)
-    original = unwrap_wayback(url)
+    original = doc.head.archive_url or unwrap_wayback(url)  # an archive.today copy names its original
     found = widgets(doc)
     visitors = Visitors(
         fetched_at=fetched_at,
@@ -90,7 +122,7 @@ def parse_document(doc: Document, url: str, fetched_at: str | None = None) -> Pa
         online_total=found.online_total,
     )
     parsed = ParsedPage(
-        kind="list", url=canonical_url(original), visitors=visitors, links=discover(doc), too_deep=doc.too_deep
+        kind="list", url=canonical_url(original), visitors=visitors, doc=doc, too_deep=doc.too_deep
     )
     fields = parse_article(doc, original)
     if fields is not None:
@@ -126,6 +158,8 @@ def parse_document(doc: Document, url: str, fetched_at: str | None = None) -> Pa
         return parsed
     if site.NOT_FOUND.search(doc.text):
         parsed.kind = "missing"
+        notice = next((i for i, line in enumerate(doc.lines) if site.NOT_FOUND.search(line.text)), None)
+        parsed.category = _tab_name(doc, notice)
         return parsed
     static = parse_static(doc)
     first_prose = next((i for i, line in enumerate(doc.lines) if is_prose(line)), None)
@@ -143,4 +177,6 @@ def parse_document(doc: Document, url: str, fetched_at: str | None = None) -> Pa
             captured_at=captured,
             errors=_decode_problems(doc),
         )
+        return parsed
+    parsed.category = _tab_name(doc, _first_entry(doc))
     return parsed

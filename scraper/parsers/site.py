@@ -88,6 +88,8 @@ LABELLED_DATE = re.compile(
     rf"(?:\s*[-,|]?\s*{_TIME})?",
     re.IGNORECASE,
 )
+# The publication time standing alone once a metadata line is split: "Đăng ngày 14/01/2019 | 07:30".
+TIME_ONLY = re.compile(rf"^\s*{_TIME}\s*$", re.IGNORECASE)
 UPDATE_LABEL = re.compile(rf"^(?:{UPDATE_LABELS})$", re.IGNORECASE)
 # Segments of a metadata line: "Ngày đăng: 25/12/2023 | Lượt xem: 120 | Tác giả: Minh Anh".
 META_SEPARATORS = re.compile(r"\s+[|·•]\s+|\s{3,}")
@@ -115,11 +117,12 @@ BODY_END = re.compile(
     rf"^\s*({ATTACHMENT_WORDS}|{RELATED_WORDS}|{FOOTER_WORDS}|Số\s+lượt\s+truy\s+cập|Người\s+dùng\s+Online)",
     re.IGNORECASE,
 )
-# Page tools and sharing buttons: a short line made of nothing else is furniture, never body.
+# Page tools and sharing buttons: a short line made of nothing else is furniture, never body
+# ("In" alone is the print button beside "Chia sẻ: Facebook Zalo"; "Đóng" closes a print view).
 TOOL_WORDS = re.compile(
     r"Trở\s+về|Quay\s+lại|Về\s+đầu\s+trang|Đầu\s+trang|In\s+bài\s+viết|In\s+bài|In\s+trang|Bản\s+in|Gửi\s+bài"
     r"|Gửi\s+e-?mail|Gửi\s+cho\s+bạn\s+bè|E-?mail|Chia\s+sẻ|Share|Facebook|Zalo|Twitter|Tweet|Like|Thích|Bình\s+luận"
-    r"|Lưu\s+bài|Lưu\s+tin|Print|Top|(?:Lượt\s+xem|Lượt\s+đọc|Số\s+lượt\s+xem|Số\s+lần\s+xem|Đã\s+xem)\s*:?\s*[\d.,]*",
+    r"|Lưu\s+bài|Lưu\s+tin|Print|Top|(?<!\w)In(?!\w)|Đóng\s+cửa\s+sổ|(?<!\w)Đóng(?!\w)|(?:Lượt\s+xem|Lượt\s+đọc|Số\s+lượt\s+xem|Số\s+lần\s+xem|Đã\s+xem)\s*:?\s*[\d.,]*",
     re.IGNORECASE,
 )
 TOOLS_LINE_CHARS = 120
@@ -158,8 +161,12 @@ NAME_ALONE_CHARS = 40
 # Markup that names an author's element after the body: class="author", itemprop="author", ...
 AUTHOR_MARKUP = re.compile(r"author|byline|tac-?gia|tacgia|nguoi-?viet", re.IGNORECASE)
 
-# Header clock: DNN's current-date skin object, "Thứ Năm,18/04/2024 13:32".
-CLOCK_HINT = re.compile(r"(Thứ\s+\w+|Chủ\s+Nhật)\s*,\s*\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}", re.IGNORECASE)
+# Header clock: DNN's current-date skin object, "Thứ Năm,18/04/2024 13:32", also
+# "Thứ Năm, ngày 05/09/2024 10:04" and "Thứ Ba, 11/03/2025 | Cập nhật lúc 14:27".
+CLOCK_HINT = re.compile(
+    r"(Thứ\s+\w+|Chủ\s+Nhật)\s*,\s*(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}(?:\s+|\s*\|\s*)(?:cập\s+nhật\s+)?(?:lúc\s+)?\d{1,2}:\d{2}",
+    re.IGNORECASE,
+)
 # Any header date: older designs print "Thứ Năm, 14/03/2019" without a time.
 HEADER_DATE = re.compile(r"(Thứ\s+\w+|Chủ\s+Nhật)\s*,\s*\d{1,2}/\d{1,2}/\d{4}", re.IGNORECASE)
 
@@ -179,4 +186,15 @@ NON_PAGE_EXT = re.compile(
 
 # Web-archive copies: the Wayback Machine's toolbar and its rewritten URLs.
 WAYBACK_URL = re.compile(r"^(?:https?://(?:web\.)?archive\.org)?/web/(?P<ts>\d{1,14})(?:[a-z]{2}_)?/(?P<url>.+)$")
+# archive.today (archive.ph, .is, .li, .md, .vn, .fo) rewrites links as ``https://archive.ph/o/<id>/<original>``.
+ARCHIVE_TODAY_HOST = re.compile(r"^archive\.(?:ph|today|is|li|md|vn|fo)$", re.IGNORECASE)
+ARCHIVE_TODAY_PATH = re.compile(r"^/o/[A-Za-z0-9]+/(?P<url>https?:/.+)$", re.IGNORECASE)
+# Its header: "Saved from [original URL]" over the capture time "05 Sep 2024 03:04:22 UTC".
+ARCHIVE_TODAY_TIME = re.compile(
+    r"\b(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w* (\d{4}) (\d{2}):(\d{2}):(\d{2}) UTC"
+)
+# A page a browser saved ("Save page as") names its address in a comment before <html>.
+SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
+# The folder "Save page as, complete" puts a page's images in, beside the page: "./Bai viet_files/a.jpg".
+SAVED_FILES = re.compile(r"^(?:\./)?[^/:?#]+_files/")
 WAYBACK_TOOLBAR_IDS = ("wm-ipp-base", "wm-ipp", "wm-ipp-print", "donato", "wm-capinfo")

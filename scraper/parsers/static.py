@@ -34,7 +34,7 @@ def parse_static(doc: Document) -> StaticFields | None:
     lead into the first paragraph; without any, DNN's module title names the page.
     """
     lines = doc.lines
-    footer = next((i for i, line in enumerate(lines) if site.FOOTER.match(line.text)), len(lines))
+    footer = next((i for i, line in enumerate(lines) if site.FOOTER.match(line.text) or _page_footer(line)), len(lines))
     first = next((i for i, line in enumerate(lines[:footer]) if is_prose(line)), None)
     if first is None:
         return None
@@ -47,6 +47,19 @@ def parse_static(doc: Document) -> StaticFields | None:
         title, anchor, body_from = _module_title(doc, first), first, first
     body = body_lines(doc, anchor, body_from)
     return StaticFields(title_raw=title, paragraphs=[line.text for line in body if line.text.strip()])
+
+
+def _page_footer(line: Line) -> bool:
+    """In the page's ``<footer>`` (or ``role="contentinfo"``): the owner and licence lines, no page text.
+
+    An article's or a section's own ``<footer>`` is the page's text.
+    """
+    for el in (line.element, *line.element.iterancestors()):
+        if el.tag in ("article", "section", "main"):
+            return False
+        if el.tag == "footer" or el.get("role") == "contentinfo":
+            return True
+    return False
 
 
 def _leads_in(line: Line) -> bool:

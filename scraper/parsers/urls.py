@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from functools import lru_cache
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 from scraper.parsers import site
+
+if TYPE_CHECKING:
+    from scraper.parsers.document import Document
 
 _SCHEME = re.compile(r"^(https?:)/+", re.IGNORECASE)
 # A number in a URL or header: ASCII digits only, and few enough for any id or page the portal has.
@@ -30,7 +35,7 @@ def looks_like_number(text: str) -> bool:
 
 
 def unwrap_wayback(url: str) -> str:
-    """The original URL behind a Wayback Machine URL; other URLs unchanged.
+    """The original URL behind a Wayback Machine or archive.today URL; other URLs unchanged.
 
     Wayback rewrites links as ``/web/<timestamp>[im_]/<original>`` and sometimes
     squeezes the original's ``//`` to ``/``.
@@ -40,6 +45,8 @@ def unwrap_wayback(url: str) -> str:
     except ValueError:  # a broken address is left for the caller to reject
         return url
     path = parts.path + (f"?{parts.query}" if parts.query else "")
+    if parts.netloc and site.ARCHIVE_TODAY_HOST.match(parts.netloc):
+        return _unwrap_archive_today(url, path)
     if parts.netloc and not parts.netloc.lower().endswith("archive.org"):
         return url
     m = site.WAYBACK_URL.match(path)
@@ -51,6 +58,23 @@ def unwrap_wayback(url: str) -> str:
     return original + (f"#{parts.fragment}" if parts.fragment else "")
 
 
+def _unwrap_archive_today(url: str, path: str) -> str:
+    """The original URL behind an archive.today link (``/o/<id>/<original>``); its own pages unchanged."""
+    m = site.ARCHIVE_TODAY_PATH.match(path)
+    return _SCHEME.sub(r"\1//", m.group("url")) if m else url
+
+
+def image_url(src: str, doc: Document) -> str | None:
+    """An image's address: on the site, or in the folder a browser saved beside a page ("./Bai viet_files/a.jpg")."""
+    src = src.strip()
+    if doc.saved_at and site.SAVED_FILES.match(src):
+        parts = urlsplit(urljoin(doc.saved_at, src))
+        return urlunsplit(parts._replace(path=quote(unquote(parts.path), safe="/")))
+    return absolute(src, doc.base_url)
+
+
+# The URL functions below are pure and a page asks the same of many links (menus, lists, widgets): cached.
+@lru_cache(maxsize=4096)
 def absolute(href: str, base: str) -> str | None:
     """``href`` resolved against ``base`` and unwrapped from any web archive.
 
@@ -100,6 +124,7 @@ def _origin(url: str) -> tuple[str, str, str]:
     return parts.scheme.lower(), parts.netloc.lower(), path
 
 
+@lru_cache(maxsize=4096)
 def canonical_article_url(url: str) -> str | None:
     """``…/Default.aspx?tabid=T&ChiTiet=True&CmsId=N``, or None when ``url`` names no article."""
     url = unwrap_wayback(url)
@@ -116,6 +141,7 @@ def canonical_article_url(url: str) -> str | None:
     return urlunsplit((scheme, netloc, path, urlencode(query), ""))
 
 
+@lru_cache(maxsize=4096)
 def canonical_page_url(url: str) -> str:
     """A non-article page URL with only ``tabid`` and paging parameters kept.
 

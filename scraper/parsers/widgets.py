@@ -75,6 +75,8 @@ def _digits_after(doc: Document, i: int) -> int | None:
 def visits(doc: Document) -> int | None:
     """Total visits under "Số lượt truy cập" (or "Lượt truy cập", "Tổng lượt truy cập"): text or digit images."""
     for i, line in enumerate(doc.lines):
+        if "ruy" not in line.text and "RUY" not in line.text:  # every label says "truy": a cheap test first
+            continue
         label = site.VISITS_LABEL.search(line.text)
         if not label or _PERIOD_WORDS.search(line.text):
             continue
@@ -119,7 +121,9 @@ def online(doc: Document) -> dict[str, int | None]:
     counts: dict[str, int | None] = {}
     text = doc.text
     for name, label in site.ONLINE_LABELS.items():
-        found = doc.root.xpath(f"//*[contains(@id, '{site.ONLINE_IDS[name]}')]")
+        # A query over the whole tree only when the page's source holds the id at all.
+        wid = site.ONLINE_IDS[name]
+        found = doc.root.xpath(f"//*[contains(@id, '{wid}')]") if wid in doc.head.html else []
         value = found[0].text_content().strip() if found else ""
         if number_of(value) is None:
             m = label.search(text)
