@@ -106,17 +106,19 @@ def score(read: Callable[[Entry], dict[str, Any]], entries: Iterable[Entry]) -> 
 
 
 def main() -> None:
+    """One row per layout, one column per field: pages right, ours · trafilatura ("—": it has no such field)."""
     entries = list(corpus())
     results = {name: score(tool, entries) for name, tool in (("lavusta", ours), ("trafilatura", trafilatura))}
-    print("| layout | field | lavusta | trafilatura |")
-    print("|---|---|---|---|")
+    print("| layout | pages | " + " | ".join(FIELDS) + " |")
+    print("|---|---|" + "---|" * len(FIELDS))
     for layout in dict.fromkeys(e.layout for e in entries):
+        pages = sum(1 for e in entries if e.layout == layout)
+        cells = []
         for field in FIELDS:
-            cells = []
-            for name in results:
-                right_, pages = results[name][0][layout].get(field, [0, 0])
-                cells.append(f"{right_}/{pages}" if pages else "—")
-            print(f"| {layout} | {field} | {' | '.join(cells)} |")
+            ours_right, _ = results["lavusta"][0][layout].get(field, [0, 0])
+            theirs_right, theirs_pages = results["trafilatura"][0][layout].get(field, [0, 0])
+            cells.append(f"{ours_right} · {theirs_right if theirs_pages else '—'}")
+        print(f"| {layout} | {pages} | {' | '.join(cells)} |")
     for name, (_, _, ms) in results.items():
         print(f"{name}: {ms:.2f} ms per page over {len(entries)} pages")
 
