@@ -43,4 +43,4 @@ replica: setup
 	$(BIN)/python -m replica --port $(DEMO_PORT)
 
 demo: setup
-	$(BIN)/python -m replica.demo --archive-dir $(DEMO_DIR)
+	$(BIN)/python -m replica.demo --archive-dir $(DEMO_DIR) --port $(DEMO_PORT)

@@ -18,12 +18,15 @@ LOOPBACK_PACE = ["-s", "DOWNLOAD_DELAY=0.1", "-s", "AUTOTHROTTLE_START_DELAY=0.1
 
 
 def count_lines(path: Path) -> int:
-    return sum(1 for _ in path.open(encoding="utf-8")) if path.exists() else 0
+    return len(path.read_text(encoding="utf-8").splitlines()) if path.exists() else 0
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m replica.demo", description=__doc__)
-    parser.add_argument("--port", type=int, default=0, help="port of the replica (0 picks a free one)")
+    parser.add_argument(
+        "--port", type=int, default=8765, help="port of the replica; the port is part of every archived URL, so a rerun"
+        " on the same archive must use the same one (0 picks a free one)"
+    )
     parser.add_argument("--archive-dir", default="output/demo", help="archive folder to write (default output/demo)")
     args = parser.parse_args()
     server = serve(port=args.port)

@@ -33,8 +33,11 @@ class RevisitPolicy:
         return seen is not None and seen.kind in REVISITED_KINDS and self.state.is_fresh(url, self.max_age, self.now)
 
     def fetched_this_run(self, url: str) -> bool:
+        """Seen since this run began (times compared as times: the state keeps whole seconds)."""
         seen = self.state.get(url)
-        return seen is not None and seen.last_seen >= self.now.isoformat()
+        if seen is None or not seen.last_seen:
+            return False
+        return datetime.fromisoformat(seen.last_seen) >= self.now.replace(microsecond=0)
 
     def due(self) -> list[str]:
         """Known articles and pages to check again now, linked or not (a removed one is linked no more)."""

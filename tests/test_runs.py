@@ -161,3 +161,9 @@ def test_a_server_that_refuses_connections_is_named_in_the_last_line(tmp_path):
 def test_two_runs_started_in_one_second_have_names_of_their_own():
     one = datetime(2026, 11, 25, 16, 0, 0, 1000, tzinfo=UTC)
     assert run_name(one) != run_name(one.replace(microsecond=2000))
+
+
+def test_a_first_run_skips_nothing_as_fresh(finished):
+    _, archive = finished
+    (path,) = (archive / "runs").glob("*.json")
+    assert json.loads(path.read_text(encoding="utf-8"))["counts"]["skipped_fresh"] == 0
