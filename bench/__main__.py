@@ -278,11 +278,13 @@ def main() -> None:
     dates = subprocess.run(
         [sys.executable, "bench/bench_dates.py"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
-    rows.append(("normalization", text.split("= ")[-1], ""))
+    speed = next((line for line in text.splitlines() if line.startswith("normalize:")), "normalize: = not measured")
+    rows.append(("normalization", speed.split("= ")[-1], "replica bodies"))
 
     table = "| measure | result | note |\n|---|---|---|\n" + "".join(f"| {a} | {b} | {c} |\n" for a, b, c in rows)
     report = (
-        f"# Benchmark {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n\nMachine: {machine()}\n\n{table}\n```\n{dates}\n```\n"
+        f"# Benchmark {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n\nMachine: {machine()}\n\n{table}\n"
+        f"```\n{text}\n```\n\n```\n{dates}\n```\n"
     )
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}.md"
