@@ -192,6 +192,19 @@ def machine() -> str:
     )
 
 
+class Rows(list):
+    """The table's rows; each one is also printed as it is measured, so a long run shows progress."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started = time.monotonic()
+
+    def append(self, row: tuple[str, str, str]) -> None:
+        super().append(row)
+        minutes, seconds = divmod(int(time.monotonic() - self.started), 60)
+        print(f"[{minutes}:{seconds:02d}] {row[0]}: {row[1]}", file=sys.stderr, flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--articles", type=int, default=10_000)
@@ -199,8 +212,9 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=300, help="pages for the extraction comparison")
     args = parser.parse_args()
     os.environ["REPLICA_GENERATED_ARTICLES"] = str(args.articles)
-    rows: list[tuple[str, str, str]] = []
+    rows = Rows()
     work = Path(tempfile.mkdtemp(prefix="lavusta-bench-"))
+    print(f"Benchmark: a replica of {args.articles:,} articles; about 5 minutes, a line per measure", file=sys.stderr)
 
     server = Server(args.articles)
     alone = server_alone(server.url)

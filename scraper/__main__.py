@@ -8,9 +8,11 @@ from pathlib import Path
 
 from scraper import extract, reextract
 
+DESCRIPTION = "The archiver's commands beyond `scrapy crawl portal`: extract saved pages, rebuild records from WARC."
+
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scraper", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m scraper", description=DESCRIPTION)
     commands = parser.add_subparsers(dest="command", required=True)
     ex = commands.add_parser("extract", help="parse saved pages into records (JSON, one per line)")
     ex.add_argument("files", nargs="+", metavar="PAGE.html")
@@ -18,11 +20,16 @@ def main(argv: list[str] | None = None) -> int:
         "--url",
         action="append",
         default=[],
-        help="the page's URL (a web-archive URL is fine); once for all files or once per file",
+        help="the page's URL (a web-archive URL is fine); once for all files or once per file; "
+        "without it, the address the page states (canonical link, og:url, <base>, web-archive toolbar)",
     )
     rx = commands.add_parser("reextract", help="rebuild the record files from the archive's WARC files, offline")
     rx.add_argument("archive", metavar="ARCHIVE_DIR")
-    rx.add_argument("--force", action="store_true", help="replace the record files even with fewer articles or pages")
+    rx.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the record files even when the rebuild lacks records the archive holds",
+    )
     args = parser.parse_args(argv)
     if args.command == "reextract":
         return reextract.main(Path(args.archive), force=args.force)
