@@ -17,8 +17,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from form2request import form2request
 from scrapy.exceptions import IgnoreRequest
-from scrapy.http import FormRequest, HtmlResponse, Request, Response
+from scrapy.http import HtmlResponse, Request, Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
@@ -253,17 +254,20 @@ class PortalSpider(scrapy.Spider):
                 continue
             if not self.first_time(key) or not self.within_list_limit(here, page):
                 continue
-            try:
-                yield FormRequest.from_response(
-                    response,
-                    formdata={"__EVENTTARGET": postback.target, "__EVENTARGUMENT": postback.argument},
-                    dont_click=True,
-                    callback=self.parse,
-                    errback=self.failed,
-                    meta={"list_page": key, "depth_reset": True},
-                )
-            except ValueError:
+            form = response.xpath("(//form)[1]")
+            if not form:
                 self.logger.debug("No form to post back on %s", response.url)
+                continue
+            data = {"__EVENTTARGET": postback.target, "__EVENTARGUMENT": postback.argument}
+            try:
+                # DNN's form says multipart; ASP.NET reads the same fields urlencoded, as Scrapy's
+                # FormRequest.from_response sent them before form2request replaced it.
+                posted = form2request(form, data, click=False, enctype="application/x-www-form-urlencoded")
+            except (ValueError, NotImplementedError) as exc:
+                self.logger.debug("No post back on %s: %s", response.url, exc)
+                continue
+            meta = {"list_page": key, "depth_reset": True}
+            yield posted.to_scrapy(callback=self.parse, errback=self.failed, meta=meta)
 
     def within_list_limit(self, base: str, page: int | None) -> bool:
         """Whether one more page of the list at ``base`` (page ``page``, None for "next") may be asked for."""
