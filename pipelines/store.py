@@ -121,15 +121,18 @@ def jsonl_urls(path: Path) -> Iterator[str | None]:
 
 
 def count_lines(path: Path) -> int:
-    """How many records a JSON Lines file holds, read in chunks: no record is parsed."""
+    """How many records a JSON Lines file holds (its lines that are not blank), read in chunks: none is parsed."""
     if not path.exists():
         return 0
-    count, last = 0, b"\n"
+    count, open_line = 0, False
     with path.open("rb") as fh:
         while chunk := fh.read(1 << 20):
-            count += chunk.count(b"\n")
-            last = chunk[-1:]
-    return count + (last != b"\n")
+            *ended, rest = chunk.split(b"\n")
+            for piece in ended:
+                count += open_line or bool(piece.strip())
+                open_line = False
+            open_line = open_line or bool(rest.strip())
+    return count + open_line
 
 
 def read_jsonl(path: Path) -> Iterator[Record]:

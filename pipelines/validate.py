@@ -16,6 +16,11 @@ def problems(record: Article | Page) -> list[str]:
     return [f"missing-{name}" for name in REQUIRED[type(record)] if not getattr(record, name)]
 
 
+def flag(record: Article | Page) -> None:
+    """Add the record's problems to its ``errors``, each once."""
+    record.errors += [p for p in problems(record) if p not in record.errors]
+
+
 class ValidatePipeline:
     def __init__(self, crawler: Crawler) -> None:
         self.stats = crawler.stats
@@ -26,9 +31,7 @@ class ValidatePipeline:
 
     def process_item(self, item: Any) -> Any:
         if isinstance(item, (Article, Page)):
-            for problem in problems(item):
-                if problem not in item.errors:
-                    item.errors.append(problem)
+            flag(item)
             for problem in item.errors:
                 self.stats.inc_value(f"validate/{problem.split(':')[0]}")
             if item.errors:

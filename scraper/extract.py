@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 
 from pipelines.archive import content_hash
 from pipelines.normalize import normalize_record
-from pipelines.validate import problems
+from pipelines.validate import flag
 from scraper.parsers.address import stated_url
 from scraper.parsers.document import Document, load
 from scraper.parsers.page import parse_document
@@ -56,7 +56,7 @@ def read(body: bytes, url: str | None = None, content_type: str | None = None, f
     out |= {"authors": [], "images": [], "related": [], **shown}
     if record is not None:
         normalize_record(record)
-        record.errors += [p for p in problems(record) if p not in record.errors]
+        flag(record)
         record.content_hash = content_hash(record)
         out |= vars(record)  # flat fields: a copy of the record's own dict, no deep copy
     out["visitors"] = visitors

@@ -49,7 +49,7 @@ from pipelines import store
 from pipelines.archive import STAGED_FILES, VERSIONS, content_hash, merge_into_archive
 from pipelines.media import media_entry, media_name
 from pipelines.normalize import normalize_record
-from pipelines.validate import problems
+from pipelines.validate import flag
 from scraper.items import Article, Page, Removal, Visitors
 from scraper.origin import refusal
 from scraper.parsers.page import parse_page
@@ -261,7 +261,7 @@ def finish(record: Article | Page, media: dict[str, dict[str, str] | str], start
     A file the crawl never asked for (off the start URL's origin) gets the crawl's reason.
     """
     normalize_record(record)
-    record.errors += [p for p in problems(record) if p not in record.errors]
+    flag(record)
     if isinstance(record, Article):
         hosts = {host.lower() for host in get_project_settings().getlist("ARCHIVE_MEDIA_HOSTS")}
         for url in dict.fromkeys(record.images + record.attachments):
@@ -315,14 +315,6 @@ def swap_in(rebuilt: Path, archive: Path) -> None:
             (archive / name).unlink(missing_ok=True)
 
 
-def record_count(path: Path) -> int:
-    """Records in a JSON Lines file (0 when there is none)."""
-    if not path.exists():
-        return 0
-    with path.open("rb") as fh:
-        return sum(1 for line in fh if line.strip())
-
-
 def shrinks(rebuilt: Path, archive: Path) -> str:
     """What the rebuilt record files would lose against the archive's, in words; empty when nothing.
 
@@ -336,7 +328,7 @@ def shrinks(rebuilt: Path, archive: Path) -> str:
         if missing:
             lost.append(f"no record of {len(missing)} {noun} the archive holds (such as {missing[0]})")
     for name, noun in ((VERSIONS, "earlier versions"), ("visitors.jsonl", "visitor snapshots")):
-        before, after = record_count(archive / name), record_count(rebuilt / name)
+        before, after = store.count_lines(archive / name), store.count_lines(rebuilt / name)
         if after < before:
             lost.append(f"{after} {noun} where the archive holds {before}")
     return " and ".join(lost)

@@ -179,3 +179,9 @@ def test_a_hand_edited_record_without_url_or_id_does_not_stop_the_merge(tmp_path
     merge_into_archive(tmp_path, {Article: staged})
     titles = [r.get("title") or r["url"] for r in store.read_jsonl(tmp_path / "articles.jsonl")]
     assert sorted(titles) == ["không có url", "u1", "u2"]
+
+
+def test_blank_lines_are_no_records_when_counted(tmp_path):
+    path = tmp_path / "articles.jsonl"
+    path.write_text('{"url": "u1"}\n\n  \n{"url": "u2"}', encoding="utf-8")
+    assert store.count_lines(path) == 2
