@@ -19,18 +19,13 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from pipelines import store
 from replica import hostile
 from replica.faults import FAULTS, TIGHT, serve_faults
 
 ROOT = Path(__file__).resolve().parents[1]
 EARLIER = '{"url": "http://earlier/", "cms_id": 1, "title": "giữ lại"}\n'
 RECORD_FILES = ("articles.jsonl", "pages.jsonl")
-
-
-def _urls(path: Path) -> list[str]:
-    if not path.exists():
-        return []
-    return [json.loads(line)["url"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def fault_paths() -> list[str]:
@@ -52,15 +47,13 @@ def reextract_copy(archive: Path, into: Path) -> tuple[Path, subprocess.Complete
 
 def tally(archive: Path, manifest: dict[str, Any], requests: int, rebuilt: Path) -> dict[str, Any]:
     """The figures: what was served, how the run ended, what it counted, and what was lost or doubled."""
-    archived = {name: _urls(archive / name) for name in RECORD_FILES}
-    from_warc = {name: set(_urls(rebuilt / name)) for name in RECORD_FILES}
+    archived = {name: list(store.jsonl_urls(archive / name)) for name in RECORD_FILES}
+    from_warc = {name: set(store.jsonl_urls(rebuilt / name)) for name in RECORD_FILES}
     lost = sorted(url for name in RECORD_FILES for url in from_warc[name] - set(archived[name]))
     if "http://earlier/" not in archived["articles.jsonl"]:
         lost.append("http://earlier/ (archived before the crawl)")
     doubled = sorted(url for name in RECORD_FILES for url, n in Counter(archived[name]).items() if n > 1)
-    versions = Counter(
-        (r["url"], r.get("version")) for r in map(json.loads, _lines(archive / "versions.jsonl"))
-    )
+    versions = Counter((r.get("url"), r.get("version")) for r in store.read_jsonl(archive / "versions.jsonl"))
     doubled += [f"{url} version {v}" for (url, v), n in versions.items() if n > 1]
     outside = [str(p) for p in archive.parent.iterdir() if p.name not in (archive.name, "reextracted")]
     outside += [str(p) for p in archive.rglob("*") if not p.resolve().is_relative_to(archive.resolve())]
@@ -83,10 +76,6 @@ def tally(archive: Path, manifest: dict[str, Any], requests: int, rebuilt: Path)
         "files_outside_archive": outside,
         "peak_rss_mb": manifest["counts"]["peak_rss_mb"],
     }
-
-
-def _lines(path: Path) -> list[str]:
-    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()] if path.exists() else []
 
 
 def main() -> None:

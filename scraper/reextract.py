@@ -255,17 +255,17 @@ def media_outcome(response: Captured | Dropped) -> dict[str, str] | str:
     return media_entry(response.url, media_name(response.body, response.url))
 
 
-def finish(record: Article | Page, media: dict[str, dict[str, str] | str], start_url: str | None = None) -> None:
+def finish(record: Article | Page, media: dict[str, dict[str, str] | str], start_url: str, hosts: set[str]) -> None:
     """The crawl's pipelines on one record: normalize, validate, media, content hash.
 
-    A file the crawl never asked for (off the start URL's origin) gets the crawl's reason.
+    A file the crawl never asked for (off the start URL's origin, ``hosts`` being
+    ARCHIVE_MEDIA_HOSTS) gets the crawl's reason.
     """
     normalize_record(record)
     flag(record)
     if isinstance(record, Article):
-        hosts = {host.lower() for host in get_project_settings().getlist("ARCHIVE_MEDIA_HOSTS")}
         for url in dict.fromkeys(record.images + record.attachments):
-            refused = refusal(url, start_url or "", hosts, is_media=True)
+            refused = refusal(url, start_url, hosts, is_media=True)
             outcome = refused or media.get(Request(url).url, "not in the WARC files")
             if isinstance(outcome, str):
                 record.errors.append(f"media-failed: {url}: {outcome}")
@@ -277,6 +277,7 @@ def finish(record: Article | Page, media: dict[str, dict[str, str] | str], start
 def rebuild(runs: list[list[Path]], folder: Path) -> dict[str, int]:
     """Replay every run into ``folder``'s record files; counts of files, parsed responses and records."""
     media: dict[str, dict[str, str] | str] = {}  # URL → the newest download's outcome so far
+    hosts = {host.lower() for host in get_project_settings().getlist("ARCHIVE_MEDIA_HOSTS")}
     counts = {"files": 0, "parsed": 0, "dropped": 0}
     for number, files in enumerate(runs):
         run = Run()
@@ -297,7 +298,7 @@ def rebuild(runs: list[list[Path]], folder: Path) -> dict[str, int]:
         records: dict[type, list] = {Article: run.articles, Page: run.pages, Removal: run.removals}
         records[Visitors] = [run.visitors] if run.visitors else []
         for record in run.articles + run.pages:
-            finish(record, media, run.start_url)
+            finish(record, media, run.start_url or "", hosts)
         staged = {cls: staging / f"{STAGED_FILES[cls]}.jsonl" for cls, items in records.items() if items}
         for cls, path in staged.items():
             store.write_jsonl(path, (asdict(r) for r in records[cls]))
