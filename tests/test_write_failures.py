@@ -126,3 +126,13 @@ def test_a_record_file_that_cannot_be_replaced_fails_the_run_and_keeps_the_recor
     assert "could not be written" in run.stderr.strip().splitlines()[-1]
     (staged,) = tmp_path.glob(".staging/*/articles.jsonl")
     assert len(staged.read_text(encoding="utf-8").splitlines()) == len(expected_articles(replica.url))
+
+
+def test_an_empty_archive_dir_is_refused_and_nothing_is_written_in_the_current_folder(tmp_path):
+    cmd = crawl_command("http://127.0.0.1:9/", tmp_path)
+    cmd[cmd.index(f"ARCHIVE_DIR={tmp_path}")] = "ARCHIVE_DIR="
+    before = sorted(p.name for p in ROOT.iterdir())
+    run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert run.stderr.strip().splitlines()[-1].startswith("lavusta-archiver: ARCHIVE_DIR is empty")
+    assert sorted(p.name for p in ROOT.iterdir()) == before

@@ -47,6 +47,10 @@ class Command(ScrapyCrawl):
         return self.crawler
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        if not str(self.settings.get("ARCHIVE_DIR", "output")).strip():
+            _say("ARCHIVE_DIR is empty: name the archive folder (the current folder is never taken for one)")
+            self.exitcode = EXIT_FAILED
+            return
         archive = Path(self.settings.get("ARCHIVE_DIR", "output"))
         lock = ArchiveLock(archive)
         try:
