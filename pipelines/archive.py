@@ -50,23 +50,29 @@ def content_hash(record: Article | Page) -> str:
 
 
 class _Staged:
-    """Where each URL's staged records lie in a staging file: offsets only, so memory stays small."""
+    """Where each URL's staged records lie in a staging file: offsets and sort keys only, so memory stays small."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self.lines: dict[str, list[tuple[str, int, int]]] = {}  # url → (fetched_at, order, offset)
+        # url → (fetched_at, line number, offset, the record's place in the file), one per staged record
+        self.lines: dict[str, list[tuple[str, int, int, tuple[int, str]]]] = {}
         if path is None:
             return
-        for order, (offset, record) in enumerate(store.jsonl_lines(path)):
-            if isinstance(record, dict) and isinstance(record.get("url"), str):
-                self.lines.setdefault(record["url"], []).append((record.get("fetched_at") or "", order, offset))
+        for number, (offset, record) in enumerate(store.jsonl_lines(path)):
+            if isinstance(record.get("url"), str):
+                entry = (record.get("fetched_at") or "", number, offset, _order(record))
+                self.lines.setdefault(record["url"], []).append(entry)
 
     def records(self, url: str) -> list[Record]:
         """The URL's staged records, oldest fetch first (a later line wins a tie)."""
-        return [store.record_at(self.path, offset) for _, _, offset in sorted(self.lines.get(url, []))]
+        return [store.record_at(self.path, entry[2]) for entry in sorted(self.lines.get(url, []))]
 
     def latest(self, url: str) -> Record:
-        return self.records(url)[-1]
+        return store.record_at(self.path, max(self.lines[url])[2])
+
+    def order(self, url: str) -> tuple[int, str]:
+        """Where the URL's newest staged record goes in the record file, known without reading it again."""
+        return max(self.lines[url])[3]
 
 
 def _order(record: Record) -> tuple[int, str]:
@@ -123,7 +129,7 @@ class _Merge:
     def records(self) -> Iterator[Record]:
         """The merged file's records in order: the old file's, with new URLs slotted in by their order."""
         in_old = {url for url in store.jsonl_urls(self.target) if url in self.staged.lines}
-        new_only = sorted((_order(self.staged.latest(url)), url) for url in self.staged.lines if url not in in_old)
+        new_only = sorted((self.staged.order(url), url) for url in self.staged.lines if url not in in_old)
         waiting = iter(new_only)
         pending = next(waiting, None)
         for before in store.read_jsonl(self.target):
