@@ -32,6 +32,11 @@ _HELD: set[Path] = set()
 class ArchiveUnwritable(OSError):
     """The archive folder cannot be written (read-only, full, not a folder): one line says why."""
 
+    @classmethod
+    def because(cls, archive: Path, exc: OSError) -> ArchiveUnwritable:
+        where = f": {exc.filename}" if exc.filename else ""
+        return cls(exc.errno, f"cannot write to the archive {archive}: {exc.strerror}{where}")
+
 
 def holds_lock(archive: Path) -> bool:
     """Whether this process holds ``archive``'s lock, so its leftovers and files are its own to touch."""
@@ -56,7 +61,7 @@ class ArchiveLock:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fh = self.path.open("a+")
         except OSError as exc:
-            raise ArchiveUnwritable(exc.errno, f"cannot write to the archive {self.archive}: {exc.strerror}") from exc
+            raise ArchiveUnwritable.because(self.archive, exc) from exc
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -69,7 +74,7 @@ class ArchiveLock:
             fh.flush()
         except OSError as exc:
             fh.close()
-            raise ArchiveUnwritable(exc.errno, f"cannot write to the archive {self.archive}: {exc.strerror}") from exc
+            raise ArchiveUnwritable.because(self.archive, exc) from exc
         self.fh = fh
         _HELD.add(self.archive.resolve())
         return True

@@ -35,8 +35,7 @@ def check_writable(archive: Path) -> None:
             with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-check-"):
                 pass
     except OSError as exc:
-        reason = f"cannot write to the archive {archive}: {exc.strerror}: {exc.filename}"
-        raise ArchiveUnwritable(exc.errno, reason) from exc
+        raise ArchiveUnwritable.because(archive, exc) from exc
 
 
 class Command(ScrapyCrawl):
