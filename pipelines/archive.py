@@ -17,7 +17,7 @@ import hashlib
 import json
 import logging
 import shutil
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import fields
 from datetime import UTC, datetime
@@ -49,22 +49,35 @@ def content_hash(record: Article | Page) -> str:
     return hashlib.sha256(json.dumps(content, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
+def observed(record: Record) -> str:
+    """When a record's copy shows the page: its capture time for a web-archive copy, else its fetch time.
+
+    Histories are ordered by this, so a capture from 2021 imported today takes its place in 2021.
+    """
+    if record.get("fetched_from") == "web-archive" and record.get("captured_at"):
+        return record["captured_at"]
+    return record.get("fetched_at") or ""
+
+
 class _Staged:
     """Where each URL's staged records lie in a staging file: offsets and sort keys only, so memory stays small."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        # url → (fetched_at, line number, offset, the record's place in the file), one per staged record
+        # url → (observed, line number, offset, the record's place in the file), one per staged record
         self.lines: dict[str, list[tuple[str, int, int, tuple[int, str]]]] = {}
         if path is None:
             return
         for number, (offset, record) in enumerate(store.jsonl_lines(path)):
             if isinstance(record.get("url"), str):
-                entry = (record.get("fetched_at") or "", number, offset, _order(record))
+                entry = (observed(record), number, offset, _order(record))
                 self.lines.setdefault(record["url"], []).append(entry)
 
+    def earliest(self, url: str) -> str:
+        return min(self.lines[url])[0]
+
     def records(self, url: str) -> list[Record]:
-        """The URL's staged records, oldest fetch first (a later line wins a tie)."""
+        """The URL's staged records, oldest observation first (a later line wins a tie)."""
         return [store.record_at(self.path, entry[2]) for entry in sorted(self.lines.get(url, []))]
 
     def latest(self, url: str) -> Record:
@@ -84,10 +97,10 @@ def _order(record: Record) -> tuple[int, str]:
 def _next_version(before: Record, record: Record, counts: Counter) -> Record | None:
     """``record`` as the next state of ``before``; the earlier version it ends, if it changed."""
     if before.get("content_hash") != record.get("content_hash"):
-        record.update(version=before.get("version", 1) + 1, version_seen=record["fetched_at"])
+        record.update(version=before.get("version", 1) + 1, version_seen=observed(record))
         record["first_seen"] = before.get("first_seen")
         counts["changed"] += 1
-        return {**before, "seen_until": record["fetched_at"]}
+        return {**before, "seen_until": observed(record)}
     record.update(version=before.get("version", 1), version_seen=before.get("version_seen"))
     record["first_seen"] = before.get("first_seen")
     counts["unchanged"] += 1
@@ -99,7 +112,7 @@ def _merged_article(before: Record | None, staged: list[Record], counts: Counter
     current = before
     for record in staged:
         if current is None:
-            record.update(version=1, version_seen=record["fetched_at"], first_seen=record["fetched_at"])
+            record.update(version=1, version_seen=observed(record), first_seen=observed(record))
             counts["new"] += 1
         elif (ended := _next_version(current, record, counts)) is not None:
             earlier.append(ended)
@@ -108,20 +121,80 @@ def _merged_article(before: Record | None, staged: list[Record], counts: Counter
     return current
 
 
+def _rebuilt_article(
+    before: Record, history: list[Record], staged: list[Record], counts: Counter
+) -> tuple[Record, list[Record]]:
+    """An article's versions made again in time order, when copies older than its newest were imported.
+
+    Every copy known (each earlier version's first and last sighting, the current record,
+    the staged copies) is put in time order; consecutive copies with the same content are
+    one version, seen from its first copy, and kept as its latest copy.
+    """
+    sightings: list[tuple[str, int, Record]] = []
+    for known in [*history, before]:
+        sightings.append((known.get("version_seen") or observed(known), 0, known))
+        sightings.append((observed(known), 0, known))
+    sightings += [(observed(record), 1, record) for record in staged]
+    sightings.sort(key=lambda s: (s[0], s[1]))
+    runs: list[tuple[str, Record]] = []  # (first seen, latest copy)
+    for when, _, record in sightings:
+        if runs and runs[-1][1].get("content_hash") == record.get("content_hash"):
+            latest = runs[-1][1] if observed(runs[-1][1]) > observed(record) else record
+            runs[-1] = (runs[-1][0], latest)
+        else:
+            runs.append((when, record))
+    first_seen = runs[0][0]
+    versions = []
+    for number, (since, record) in enumerate(runs, start=1):
+        version = {**record, "version": number, "version_seen": since, "first_seen": first_seen}
+        version.pop("seen_until", None)
+        if number < len(runs):
+            version["seen_until"] = runs[number][0]
+        versions.append(version)
+    current = versions.pop()
+    gone = before.get("removed_at")
+    current["removed_at"] = gone if gone and gone > observed(current) else None
+    grown = len(runs) - (len(history) + 1)
+    if grown > 0:
+        counts["changed"] += grown
+    else:
+        counts["unchanged"] += 1
+    return current, versions
+
+
 class _Merge:
     """One record file merged with what a run staged, streamed: old file in, new file out."""
 
     def __init__(self, cls: type, target: Path, staged: _Staged, removals: dict[str, Record], counts: Counter) -> None:
         self.cls, self.target, self.staged, self.removals, self.counts = cls, target, staged, removals, counts
         self.earlier: list[Record] = []
+        self.rebuilt: set[str] = set()  # URLs whose earlier versions are all written anew
+        self._history: dict[str, list[int]] | None = None
+
+    def history(self, url: str) -> list[Record]:
+        """The earlier versions kept for ``url``, oldest first (an index of the staged URLs' lines, made once)."""
+        path = self.target.parent / VERSIONS
+        if self._history is None:
+            self._history = {}
+            for offset, record in store.jsonl_lines(path):
+                if record.get("url") in self.staged.lines:
+                    self._history.setdefault(record["url"], []).append(offset)
+        found = [store.record_at(path, offset) for offset in self._history.get(url, [])]
+        return sorted({r.get("version"): r for r in found}.values(), key=lambda r: r.get("version") or 0)
 
     def merged(self, before: Record | None, url: str) -> Record:
-        if self.cls is Article:
+        if self.cls is Article and before is not None and self.staged.earliest(url) < observed(before):
+            record, versions = _rebuilt_article(before, self.history(url), self.staged.records(url), self.counts)
+            self.rebuilt.add(url)
+            self.earlier += versions
+        elif self.cls is Article:
             record = _merged_article(before, self.staged.records(url), self.counts, self.earlier)
         else:
             record = self.staged.latest(url)
+            if before is not None and observed(before) > observed(record):
+                record = before  # an old capture of a page does not replace a newer copy
         removal = self.removals.get(url)
-        if self.cls is Article and removal and not record.get("removed_at"):
+        if self.cls is Article and removal and _applies(removal, record):
             record["removed_at"] = removal["removed_at"]
             self.counts["removed"] += 1
         return record
@@ -139,7 +212,7 @@ class _Merge:
                 pending = next(waiting, None)
             if url in self.staged.lines:
                 yield self.merged(before, url)
-            elif self.cls is Article and url in self.removals and not before.get("removed_at"):
+            elif self.cls is Article and url in self.removals and _applies(self.removals[url], before):
                 before["removed_at"] = self.removals[url]["removed_at"]
                 self.counts["removed"] += 1
                 yield before
@@ -150,21 +223,39 @@ class _Merge:
             pending = next(waiting, None)
 
 
+def _applies(removal: Record, record: Record) -> bool:
+    """A removal marks an article not yet marked, and only if seen gone after its latest copy."""
+    return not record.get("removed_at") and (removal.get("removed_at") or "") > observed(record)
+
+
 def _known_versions(path: Path, urls: dict[str, Any]) -> set[tuple[str, Any]]:
     """(url, version) of the earlier versions already kept for these URLs: a merge run twice adds none twice."""
     return {(r.get("url"), r.get("version")) for r in store.read_jsonl(path) if r.get("url") in urls}
 
 
-def _write_versions(archive: Path, earlier: list[Record], known: set[tuple[str, Any]]) -> int:
-    fresh = [r for r in earlier if (r.get("url"), r.get("version")) not in known]
-    if fresh:
+def _write_versions(archive: Path, earlier: list[Record], known: set[tuple[str, Any]], rebuilt: set[str]) -> int:
+    """Append the new earlier versions; the URLs whose history was rebuilt get all of theirs anew."""
+    fresh = [r for r in earlier if r.get("url") in rebuilt or (r.get("url"), r.get("version")) not in known]
+    if fresh or rebuilt:
         path = archive / VERSIONS
         with store.replacing(path) as (tmp,), tmp.open("w", encoding="utf-8") as out:
-            if path.exists():
+            if path.exists() and not rebuilt:
                 with path.open(encoding="utf-8") as old:
                     shutil.copyfileobj(old, out)
+            elif path.exists():
+                with path.open(encoding="utf-8") as old:
+                    out.writelines(line for line in old if not _line_of(line, rebuilt))
             out.writelines(store.jsonl_line(r) for r in fresh)
-    return len(fresh)
+    return len([r for r in fresh if (r.get("url"), r.get("version")) not in known])
+
+
+def _line_of(line: str, urls: set[str]) -> bool:
+    """Whether a JSON line is a record of one of ``urls`` (a line that is no record is kept as it is)."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError:
+        return False
+    return isinstance(record, dict) and record.get("url") in urls
 
 
 def _merge_records(archive: Path, cls: type, staged: _Staged, removals: dict[str, Record], counts: Counter) -> int:
@@ -189,19 +280,24 @@ def _merge_records(archive: Path, cls: type, staged: _Staged, removals: dict[str
             if table is not None:
                 table.write(record)
             written += 1
-        if merge.earlier:
+        if merge.earlier or merge.rebuilt:
             known = _known_versions(archive / VERSIONS, {r["url"]: None for r in merge.earlier})
-            counts["earlier_versions"] += _write_versions(archive, merge.earlier, known)
+            counts["earlier_versions"] += _write_versions(archive, merge.earlier, known, merge.rebuilt)
     return written
 
 
 def _append_history(archive: Path, staged: _Staged) -> int:
-    """Visitor snapshots: the old ones, then the new; one per (fetched_at, url), the last staged wins."""
+    """Visitor snapshots in time order: the old ones with the new slotted in; one per (time, url), the last staged wins.
+
+    A snapshot's time is when its copy shows the page (``observed``), so a counter read from a
+    2021 capture imported today sits in 2021.
+    """
     name = RECORD_FILES[Visitors]
     target = archive / f"{name}.jsonl"
-    new: dict[tuple[Any, Any], Record] = {}
+    new: dict[tuple[str, str], Record] = {}
     for _, record in store.jsonl_lines(staged.path):
-        new[(record.get("fetched_at"), record.get("url"))] = record
+        new[(observed(record), str(record.get("url")))] = record
+    waiting = deque(sorted(new))
     written = 0
     columns = {f.name: f.metadata["csv"] for f in fields(Visitors)}
     with (
@@ -210,15 +306,22 @@ def _append_history(archive: Path, staged: _Staged) -> int:
         tmp_csv.open("w", encoding="utf-8", newline="") as table_fh,
     ):
         table = store.CsvWriter(table_fh, columns)
+
+        def write(record: Record) -> None:
+            nonlocal written
+            out.write(store.jsonl_line(record))
+            table.write(record)
+            written += 1
+
         for record in store.read_jsonl(target):
-            record = new.pop((record.get("fetched_at"), record.get("url")), record)
-            out.write(store.jsonl_line(record))
-            table.write(record)
-            written += 1
-        for record in new.values():
-            out.write(store.jsonl_line(record))
-            table.write(record)
-            written += 1
+            key = (observed(record), str(record.get("url")))
+            while waiting and waiting[0] < key:
+                write(new.pop(waiting.popleft()))
+            write(new.pop(key, record))
+            if waiting and waiting[0] == key:
+                waiting.popleft()
+        for key in waiting:
+            write(new[key])
     return written
 
 
@@ -283,7 +386,10 @@ class ArchivePipeline:
         self.crawler.stats.inc_value(f"archive/staged_{STAGED_FILES[cls]}")
         if cls in (Article, Page):
             kind = "article" if cls is Article else "page"
-            self.state.seen(item.url, item.fetched_at, status=200, kind=kind, content_hash=item.content_hash)
+            if item.fetched_from == "web-archive":
+                self.state.captured(item.url, item.captured_at, kind=kind, content_hash=item.content_hash)
+            else:
+                self.state.seen(item.url, item.fetched_at, status=200, kind=kind, content_hash=item.content_hash)
         elif cls is Removal:
             self.state.removed(item.url, item.removed_at)
         return item

@@ -74,8 +74,8 @@ class ArchiveMediaPipeline(FilesPipeline):
 
     def get_media_requests(self, item: Any, info: MediaPipeline.SpiderInfo) -> list[Request]:
         """One request per file; files on the hosts of ``ARCHIVE_MEDIA_HOSTS`` may leave the start host."""
-        if not isinstance(item, Article):
-            return []
+        if not isinstance(item, Article) or item.fetched_from != "live":
+            return []  # a capture's files are the web archive's own captures, not fetched here
         return [
             Request(url, callback=NO_CALLBACK, meta={"allow_offsite": urlsplit(url).hostname in self.media_hosts})
             for url in dict.fromkeys(item.images + item.attachments)
@@ -116,7 +116,7 @@ class ArchiveMediaPipeline(FilesPipeline):
             raise FileException(f"{fault_kind(failure.value)}: {failure.value}") from exc
 
     def item_completed(self, results: list[tuple[bool, Any]], item: Any, info: MediaPipeline.SpiderInfo) -> Any:
-        if not isinstance(item, Article):
+        if not isinstance(item, Article) or item.fetched_from != "live":
             return item
         when = datetime.now(UTC).isoformat(timespec="seconds")
         item.media = []

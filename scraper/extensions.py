@@ -38,8 +38,9 @@ NETWORK_HINTS = {
     "ConnectError": "no connection could be made",
 }
 BLOCKING_OUTCOMES = ("http_401", "http_403", "http_429")
-# A request that ended in a 2xx answer or a 304 (unchanged) did its work; any other end is an error.
-SUCCESS_OUTCOME = re.compile(r"^http_(2\d\d|304)$")
+# A request that ended in a 2xx answer or a 304 (unchanged) did its work, and so did one that got a
+# web archive's capture of a redirect or an error page as captured; any other end is an error.
+SUCCESS_OUTCOME = re.compile(r"^(http_(2\d\d|304)|capture_\d\d\d)$")
 RECORDED_SETTINGS = (
     "ARCHIVE_DIR",
     "USER_AGENT",
@@ -72,6 +73,8 @@ def failure_reason(stats: dict[str, Any], max_error_rate: float) -> str | None:
         return stats["archive/write_failed"]
     if stats.get("run/close_failure"):
         return f"the run did not close cleanly: {stats['run/close_failure']} (see the log)"
+    if stats.get("history/listing_failed"):
+        return stats["history/listing_failed"]
     received = stats.get("response_received_count", 0)
     if not received:
         exceptions = {k.rsplit(".", 1)[-1]: n for k, n in _suffixed(stats, "downloader/exception_type_count/").items()}
@@ -244,4 +247,5 @@ class RunReport:
             "limits": limits.report(stats, self.settings),
             "skipped_links": _suffixed(stats, "links/skipped_"),
             "log": str(self.log_path),
+            **({"history": spider.coverage} if getattr(spider, "coverage", None) else {}),
         }

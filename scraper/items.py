@@ -55,7 +55,9 @@ class Article:
     documents: list[dict[str, str | None]] = _f('Legal and party documents cited in the body: `{"kind": "Chương trình", "number": "14/2014/QĐ-TTg", "date": "2023-04-12"}` (the number as written; `date` null when not given). CSV: "kind number date".', factory=list, csv=("kind", "number", "date"))
     page_clock: str | None = _f("The header clock (server time when the page was rendered), ISO 8601 with +07:00.")
     fetched_at: str | None = _f("When the page was fetched, ISO 8601 in UTC.")
-    captured_at: str | None = _f("When a web archive captured the page (ISO 8601, UTC), from the capture's URL or toolbar; null for a page fetched live.")
+    captured_at: str | None = _f("When a web archive captured the page (ISO 8601, UTC): the capture's timestamp for an imported capture, else from the copy's URL or toolbar; null for a page fetched live.")
+    fetched_from: str = _f('Where this copy came from: `live` (the portal) or `web-archive` (a capture imported by `scrapy crawl history`). Not `source`, which names a publication the article cites.', default="live")
+    capture_url: str | None = _f("The address the capture was fetched from (`…/web/20210504032000id_/https://lavusta…`); null for a page fetched live.")
     title_raw: str | None = _f("Title exactly as on the page, only NFC-composed.")
     body_raw: str | None = _f("Body exactly as on the page (paragraphs joined by one blank line), only NFC-composed.")
     category_raw: str | None = _f("Category exactly as on the page, only NFC-composed.")
@@ -72,8 +74,8 @@ class Article:
     )
     content_hash: str | None = _f("SHA-256 of what the article says (raw title, body, category, date, byline, images, attachments): a new hash is a new version.")
     version: int = _f("1 for the first version archived; one more each time the content changed. Earlier versions are in `versions.jsonl`.", default=1)
-    version_seen: str | None = _f("When this version was first fetched (ISO 8601, UTC).")
-    first_seen: str | None = _f("When the article was first archived (ISO 8601, UTC).")
+    version_seen: str | None = _f("When this version was first seen (ISO 8601, UTC): its first fetch, or its earliest web-archive capture. Versions are numbered in this order, whatever order the copies were imported in.")
+    first_seen: str | None = _f("When the article was first seen (ISO 8601, UTC): first fetched, or first captured by a web archive.")
     removed_at: str | None = _f('When the article was first found gone (HTTP 404/410 or "Tin không tồn tại"), ISO 8601 UTC; null while it is online. Removed articles stay in the archive.')
 
 
@@ -88,7 +90,9 @@ class Page:
     title_raw: str | None = _f("Title exactly as on the page, only NFC-composed.")
     page_clock: str | None = _f("The header clock (server time when the page was rendered), ISO 8601 with +07:00.")
     fetched_at: str | None = _f("When the page was fetched, ISO 8601 in UTC.")
-    captured_at: str | None = _f("When a web archive captured the page (ISO 8601, UTC), from the capture's URL or toolbar; null for a page fetched live.")
+    captured_at: str | None = _f("When a web archive captured the page (ISO 8601, UTC): the capture's timestamp for an imported capture, else from the copy's URL or toolbar; null for a page fetched live.")
+    fetched_from: str = _f('Where this copy came from: `live` (the portal) or `web-archive` (a capture imported by `scrapy crawl history`). Not `source`, which names a publication the article cites.', default="live")
+    capture_url: str | None = _f("The address the capture was fetched from (`…/web/20210504032000id_/https://lavusta…`); null for a page fetched live.")
     normalized: dict[str, int] = _f("Which normalization rules changed the text and how often.", factory=dict)
     errors: list[str] = _f("Problems met while extracting or validating this record.", factory=list)
     content_hash: str | None = _f("SHA-256 of the page's raw title and text.")
@@ -99,7 +103,9 @@ class Visitors:
     """One snapshot of the visit counter and the "Người dùng Online" widget."""
 
     fetched_at: str | None = _f("When the page was fetched, ISO 8601 in UTC.")
-    captured_at: str | None = _f("When a web archive captured the page (ISO 8601, UTC), from the capture's URL or toolbar; null for a page fetched live.")
+    captured_at: str | None = _f("When a web archive captured the page (ISO 8601, UTC): the capture's timestamp for an imported capture, else from the copy's URL or toolbar; null for a page fetched live.")
+    fetched_from: str = _f('Where this copy came from: `live` (the portal) or `web-archive` (a capture imported by `scrapy crawl history`). Not `source`, which names a publication the article cites.', default="live")
+    capture_url: str | None = _f("The address the capture was fetched from (`…/web/20210504032000id_/https://lavusta…`); null for a page fetched live.")
     page_clock: str | None = _f("The page's header clock, ISO 8601 with +07:00.")
     url: str | None = _f("The page the widgets were read from (the home page).")
     visits: int | None = _f(

@@ -69,12 +69,14 @@ def upgraded(url: str, start: str) -> str | None:
     return parts._replace(scheme="https", netloc=netloc).geturl()
 
 
-def refusal(url: str, start: str, media_hosts: set[str], *, is_media: bool) -> str | None:
+def refusal(url: str, start: str, media_hosts: set[str], *, is_media: bool, also: tuple[str, ...] = ()) -> str | None:
     """Why a request for ``url`` is not made on a crawl of ``start``; None when it may be.
 
-    Only a spider with a ``start_url`` (the portal spider) has an origin to keep to.
+    Only a spider with a ``start_url`` (the portal spider) has an origin to keep to; a
+    spider that reads more than one server (the history spider: a CDX server and a replay
+    server) names them all in ``also``.
     """
-    if not start or same_origin(url, start):
+    if not start or any(same_origin(url, home) for home in (start, *also)):
         return None
     where = origin(url)
     if is_media and where is not None and where.host in media_hosts:
@@ -90,6 +92,7 @@ class SameOriginMiddleware:
         self.media_hosts = {host.lower() for host in crawler.settings.getlist("ARCHIVE_MEDIA_HOSTS")}
         self.logged: set[Origin | None] = set()
         self.start = ""
+        self.also: tuple[str, ...] = ()
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
 
     @classmethod
@@ -98,13 +101,15 @@ class SameOriginMiddleware:
 
     def spider_opened(self, spider: Spider) -> None:
         self.start = getattr(spider, "start_url", "")
+        self.also = tuple(getattr(spider, "allowed_origins", ()))
 
     def process_request(self, request: Request) -> Request | None:
         secure = upgraded(request.url, self.start)
         if secure is not None:
             self.crawler.stats.inc_value("offsite/upgraded_to_https")
             return request.replace(url=secure)
-        why = refusal(request.url, self.start, self.media_hosts, is_media=bool(request.meta.get("allow_offsite")))
+        is_media = bool(request.meta.get("allow_offsite"))
+        why = refusal(request.url, self.start, self.media_hosts, is_media=is_media, also=self.also)
         if why is None:
             return
         self.crawler.stats.inc_value("offsite/filtered")

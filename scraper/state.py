@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from scraper.parsers.urls import cms_id
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS urls (
     url TEXT PRIMARY KEY,
@@ -29,6 +31,19 @@ CREATE TABLE IF NOT EXISTS media (
     url TEXT PRIMARY KEY,
     path TEXT NOT NULL,
     fetched_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS captures (
+    capture_url TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    timestamp TEXT NOT NULL,
+    digest TEXT,
+    status INTEGER,
+    outcome TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS captures_by_digest ON captures (url, digest);
+CREATE TABLE IF NOT EXISTS linked (
+    cms_id INTEGER PRIMARY KEY
 )
 """
 
@@ -138,9 +153,63 @@ class StateStore:
         )
 
     def removed(self, url: str, when: str) -> bool:
-        """Mark ``url`` removed; False when it was already marked (the first date stays)."""
-        cursor = self.db.execute("UPDATE urls SET removed_at = ? WHERE url = ? AND removed_at IS NULL", (when, url))
+        """Mark ``url`` removed; False when it was already marked (the first date stays) or seen since.
+
+        A web archive's 404 from years ago says nothing of a page seen online after it.
+        """
+        cursor = self.db.execute(
+            "UPDATE urls SET removed_at = ? WHERE url = ? AND removed_at IS NULL AND last_seen <= ?", (when, url, when)
+        )
         return cursor.rowcount == 1
+
+    def captured(self, url: str, when: str, *, kind: str, content_hash: str | None) -> None:
+        """Record a web-archive capture of ``url`` taken at ``when``.
+
+        The live crawl's memory is left alone (status, validators): a capture is no fetch,
+        so a page known only from web archives is due for a live check. ``first_seen`` and
+        ``last_seen`` widen to the capture's time; ISO UTC strings of one form compare in time order.
+        """
+        self.db.execute(
+            """INSERT INTO urls (url, kind, first_seen, last_seen, content_hash) VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT(url) DO UPDATE SET
+                 kind = CASE WHEN kind = 'article' THEN kind ELSE COALESCE(excluded.kind, kind) END,
+                 first_seen = MIN(first_seen, excluded.first_seen),
+                 last_seen = MAX(last_seen, excluded.last_seen),
+                 content_hash = COALESCE(content_hash, excluded.content_hash)""",
+            (url, kind, when, when, content_hash),
+        )
+
+    def capture_imported(self, capture_url: str) -> bool:
+        return self.db.execute("SELECT 1 FROM captures WHERE capture_url = ?", (capture_url,)).fetchone() is not None
+
+    def digest_imported(self, url: str, digest: str) -> bool:
+        """Whether a capture of ``url`` with these bytes (the archive's payload digest) was imported."""
+        row = self.db.execute("SELECT 1 FROM captures WHERE url = ? AND digest = ? LIMIT 1", (url, digest))
+        return row.fetchone() is not None
+
+    def captures_imported(self, rows: list[tuple[str, str, str, str, int | None, str]], when: str) -> None:
+        """Mark captures imported: (capture URL, page URL, timestamp, digest, status, outcome) each."""
+        with self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO captures VALUES (?, ?, ?, ?, ?, ?, ?)", [(*row, when) for row in rows]
+            )
+
+    def linked(self, ids: set[int]) -> None:
+        """Article ids that captured pages link: compared with what was captured, the archivist's to-do list."""
+        with self.db:
+            self.db.executemany("INSERT OR IGNORE INTO linked VALUES (?)", [(i,) for i in ids])
+
+    def coverage(self, listed_ids: set[int]) -> dict[str, list[int]]:
+        """Articles known only from web archives, and linked article ids captured nowhere."""
+        articles = self.db.execute("SELECT url, last_status FROM urls WHERE kind = 'article'").fetchall()
+        known = {cms_id(url) for url, _ in articles}
+        only_archived = sorted(i for url, status in articles if status is None and (i := cms_id(url)) is not None)
+        captured = {cms_id(url) for (url,) in self.db.execute("SELECT DISTINCT url FROM captures")}
+        linked = {i for (i,) in self.db.execute("SELECT cms_id FROM linked")}
+        return {
+            "articles_only_in_web_archives": only_archived,
+            "captured_nowhere": sorted(linked - listed_ids - captured - known),
+        }
 
     def is_fresh(self, url: str, max_age: timedelta, now: datetime) -> bool:
         """Archived within ``max_age`` and not removed: no need to fetch it again yet."""

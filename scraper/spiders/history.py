@@ -1,0 +1,314 @@
+"""The history spider: every web-archive capture of the portal, imported into the same archive.
+
+It lists the captures of the portal's host with a CDX server (the Wayback Machine's, or a
+pywb collection's) or reads a Memento TimeMap, then fetches each capture raw (``id_``)
+from the replay server, oldest first, one at a time, and hands it to the same parsers
+and pipelines as the live crawl. Records say where they came from (``fetched_from``,
+``captured_at``, ``capture_url``); the archive pipeline puts each capture's content in
+the article's history by its capture time. A capture imported once, or one whose bytes
+(digest) were already imported for the same page, is never fetched again.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, ClassVar
+from urllib.parse import urlencode, urlsplit
+
+import scrapy
+from scrapy.http import HtmlResponse, Request, Response
+from twisted.python.failure import Failure
+
+from scraper.captures import CDX_FIELDS, Capture, ListingError, parse_cdx, parse_timemap, portal_url, raw_url
+from scraper.faults import fault_kind
+from scraper.items import Removal
+from scraper.parsers import site
+from scraper.parsers.page import ParsedPage, now_utc, parse_page
+from scraper.parsers.urls import canonical_article_url, cms_id
+from scraper.runs import holds_lock
+from scraper.state import StateStore
+
+WAYBACK_CDX = "https://web.archive.org/cdx/search/cdx"
+WAYBACK_REPLAY = "https://web.archive.org/web/"
+WEB_ARCHIVE = "web-archive"
+
+
+def _date_bound(value: str, name: str) -> str:
+    digits = value.strip()
+    if digits and not (digits.isdigit() and 4 <= len(digits) <= 14):
+        raise ValueError(f"-a {name}= takes a date as YYYY, YYYYMM, YYYYMMDD or longer, not {value!r}")
+    return digits
+
+
+class HistorySpider(scrapy.Spider):
+    name = "history"
+    # Polite to a shared public archive: one request at a time, several seconds apart.
+    custom_settings: ClassVar[dict[str, Any]] = {
+        "CONCURRENT_REQUESTS": 1,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
+        "DOWNLOAD_DELAY": 5.0,
+        "AUTOTHROTTLE_START_DELAY": 5.0,
+    }
+
+    def __init__(
+        self,
+        cdx: str = WAYBACK_CDX,
+        replay: str = WAYBACK_REPLAY,
+        host: str = "",
+        timemap: str = "",
+        site_url: str = site.DEFAULT_START_URL,
+        *args: Any,
+        **kwargs: Any,
+    ) -> None:
+        self.date_from = _date_bound(kwargs.pop("from", ""), "from")
+        self.date_to = _date_bound(kwargs.pop("to", ""), "to")
+        super().__init__(*args, **kwargs)
+        for name, url in (("cdx", cdx), ("replay", replay), ("timemap", timemap), ("site_url", site_url)):
+            if url and (urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname):
+                raise ValueError(f"-a {name}= must be an http(s) URL, not {url!r}")
+        self.cdx, self.replay, self.timemap, self.site_url = cdx, replay, timemap, site_url
+        self.host = host or urlsplit(site_url).hostname or ""
+        self.start_url = timemap or cdx  # what the run report names as the run's start
+        self.allowed_origins = [url for url in (cdx, replay, timemap) if url]
+        self.listed: list[Capture] = []
+        self.timemaps_waiting: list[str] = []
+        self.timemaps_seen: set[str] = {timemap}
+        self.pages_asked = 0
+        self.unlimited = False
+        self.coverage: dict[str, Any] = {}
+        self.counts: Counter[str] = Counter()
+        self.handled: list[tuple[str, str, str, str, int | None, str]] = []
+        self.linked: set[int] = set()
+        self.state: StateStore | None = None
+
+    async def start(self) -> AsyncIterator[Request]:
+        archive = Path(self.settings.get("ARCHIVE_DIR", "output"))
+        if not holds_lock(archive):
+            self.logger.error("The history spider imports only under `scrapy crawl`, which holds the archive's lock")
+            return
+        self.state = StateStore(archive / "state.sqlite")
+        self.page_size = self.settings.getint("ARCHIVE_CDX_PAGE_SIZE", 5000)
+        if self.timemap:
+            self.pages_asked += 1
+            yield Request(self.timemap, callback=self.parse_timemap, errback=self.listing_failed)
+        else:
+            yield self.listing_request()
+
+    # --- listing ---------------------------------------------------------------------------
+
+    def listing_request(self, resume: str | None = None) -> Request:
+        query = {"url": f"{self.host}/*", "output": "json", "fl": ",".join(CDX_FIELDS)}
+        if not self.unlimited:
+            query |= {"limit": str(self.page_size), "showResumeKey": "true"}
+        query |= {name: value for name, value in (("from", self.date_from), ("to", self.date_to)) if value}
+        if resume:
+            query["resumeKey"] = resume
+        self.pages_asked += 1
+        url = f"{self.cdx}?{urlencode(query)}"
+        return Request(url, callback=self.parse_listing, errback=self.listing_failed, dont_filter=True)
+
+    def parse_listing(self, response: Response) -> Iterator[Request]:
+        self.outcome(f"http_{response.status}")
+        try:
+            captures, resume, bad = parse_cdx(response.body)
+        except ListingError as exc:
+            yield from self.listing_broken(response.url, str(exc))
+            return
+        self.counts["unreadable_rows"] += bad
+        json_lines = not response.body.lstrip().startswith(b"[")
+        if json_lines and not self.unlimited and len(captures) >= self.page_size:
+            # pywb's CDX API has no resume keys: a full page may be a cut one, so ask once for all.
+            self.unlimited = True
+            self.listed.clear()
+            yield self.listing_request()
+            return
+        self.listed.extend(captures)
+        if resume:
+            yield self.listing_request(resume)
+        else:
+            yield from self.schedule()
+
+    def parse_timemap(self, response: Response) -> Iterator[Request]:
+        """A TimeMap's mementos; TimeMaps it links (an archive's index of TimeMaps) are read in turn."""
+        self.outcome(f"http_{response.status}")
+        try:
+            captures, more = parse_timemap(response.text)
+        except (ListingError, AttributeError) as exc:
+            yield from self.listing_broken(response.url, str(exc))
+            return
+        self.listed.extend(captures)
+        limit = self.settings.getint("ARCHIVE_MAX_LIST_PAGES", 1000)
+        fresh = [url for url in more if url not in self.timemaps_seen]
+        self.timemaps_waiting += fresh[: max(0, limit - self.pages_asked)]
+        self.timemaps_seen.update(more)
+        if self.timemaps_waiting:
+            self.pages_asked += 1
+            yield Request(self.timemaps_waiting.pop(0), callback=self.parse_timemap, errback=self.listing_failed)
+        else:
+            yield from self.schedule()
+
+    def listing_failed(self, failure: Failure) -> Iterator[Request]:
+        kind = fault_kind(failure.value)
+        response = getattr(failure.value, "response", None)
+        if response is not None:
+            kind = f"http_{response.status}"
+        self.outcome(kind)
+        yield from self.listing_broken(failure.request.url, kind)
+
+    def listing_broken(self, url: str, why: str) -> Iterator[Request]:
+        """A listing page that cannot be read ends the import: captures past it are unknown."""
+        reason = f"the web archive's list of captures could not be read ({why}): {url}"
+        self.crawler.stats.set_value("history/listing_failed", reason)
+        self.logger.error("%s; imported what was listed before it", reason)
+        yield from self.schedule()
+
+    # --- captures --------------------------------------------------------------------------
+
+    def within_dates(self, capture: Capture) -> bool:
+        stamp = capture.timestamp
+        return (not self.date_from or stamp[: len(self.date_from)] >= self.date_from) and (
+            not self.date_to or stamp[: len(self.date_to)] <= self.date_to
+        )
+
+    def schedule(self) -> Iterator[Request]:
+        """One request per capture still to import, oldest first; the rest counted by why they are not asked for."""
+        self.counts["listed"] += len(self.listed)
+        imported_digests: set[tuple[str, str]] = set()
+        order = sorted(self.listed, key=lambda c: (c.timestamp, c.original))
+        for capture in order:
+            url = portal_url(capture.original, self.site_url)
+            where = raw_url(self.replay, capture)
+            if not self.within_dates(capture):
+                self.counts["outside_dates"] += 1
+            elif url is None:
+                self.counts["off_site"] += 1
+            elif not capture.is_page:
+                self.counts["not_pages"] += 1
+            elif self.state.capture_imported(where):
+                self.counts["already_imported"] += 1
+            elif self.duplicate(url, capture, imported_digests):
+                self.counts["duplicates"] += 1
+                self.handled.append((where, url, capture.timestamp, capture.digest, capture.status, "duplicate"))
+            else:
+                if capture.digest:
+                    imported_digests.add((url, capture.digest))
+                yield self.capture_request(capture, url, where, priority=-len(self.handled) - self.counts["to_fetch"])
+                self.counts["to_fetch"] += 1
+        self.captured_ids = {cid for c in self.listed if (cid := cms_id(c.original)) is not None}
+        self.listed = []
+
+    def duplicate(self, url: str, capture: Capture, imported: set[tuple[str, str]]) -> bool:
+        """Whether the same bytes of the same page were imported, in this run or before."""
+        if not capture.digest:
+            return False
+        return (url, capture.digest) in imported or self.state.digest_imported(url, capture.digest)
+
+    def capture_request(self, capture: Capture, url: str, where: str, priority: int) -> Request:
+        meta = {"capture": capture, "portal_url": url, "dont_redirect": True, "handle_httpstatus_all": True}
+        if capture.status is not None and capture.status >= 500:
+            meta["dont_retry"] = True  # the archive answers the captured 5xx: asking again cannot help
+        return Request(where, callback=self.parse_capture, errback=self.capture_failed, meta=meta, priority=priority)
+
+    def parse_capture(self, response: Response) -> Iterator[Any]:
+        capture: Capture = response.meta["capture"]
+        url: str = response.meta["portal_url"]
+        status = response.status
+        answered_capture = bool(response.headers.get("Memento-Datetime"))
+        expected = capture.status if capture.status is not None else (status if answered_capture else 200)
+        if status != expected and not (capture.is_revisit and status == 200):
+            self.outcome(f"http_{status}")
+            self.counts["failed"] += 1
+            self.logger.warning("The archive answered %s for a capture of HTTP %s: %s", status, expected, response.url)
+            return
+        self.counts["fetched"] += 1
+        if 300 <= status < 400:
+            self.outcome(f"capture_{status}")
+            self.counts["redirects"] += 1
+            self.done(capture, url, "redirect")
+            return
+        if status >= 400:
+            self.outcome(f"capture_{status}")
+            self.counts["http_errors"] += 1
+            self.done(capture, url, f"http-{status}")
+            if canonical_article_url(url):
+                yield Removal(url=url, removed_at=capture.captured_at, reason=f"http-{status}")
+            return
+        self.outcome(f"http_{status}")
+        if not isinstance(response, HtmlResponse) or not response.body.strip():
+            self.counts["not_pages"] += 1
+            self.done(capture, url, "not-page")
+            return
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
+        try:
+            parsed = parse_page(response.body, url, now_utc(), content_type)
+        except Exception as exc:  # a capture no parser rule foresaw: recorded, the import goes on
+            self.counts["failed"] += 1
+            self.crawler.stats.inc_value("errors/parse-error")
+            name = type(exc).__name__
+            self.logger.error("parse-error on %s: %s: %s (kept in the WARC files)", response.url, name, exc)
+            return
+        self.crawler.stats.inc_value(f"pages/{parsed.kind}")
+        self.linked.update(cid for link in parsed.links.pages if (cid := cms_id(link)) is not None)
+        self.done(capture, url, parsed.kind)
+        yield from self.records(parsed, capture, response.url)
+
+    def records(self, parsed: ParsedPage, capture: Capture, where: str) -> Iterator[Any]:
+        """The capture's records, marked as such; a visitor snapshot whenever the page shows the widgets."""
+        for record in (parsed.article, parsed.page, parsed.visitors):
+            if record is None:
+                continue
+            record.captured_at, record.capture_url, record.fetched_from = capture.captured_at, where, WEB_ARCHIVE
+        if parsed.article is not None:
+            yield parsed.article
+        elif parsed.page is not None:
+            yield parsed.page
+        elif parsed.kind == "missing" and canonical_article_url(parsed.url):
+            yield Removal(url=parsed.url, removed_at=capture.captured_at, reason="tin-khong-ton-tai")
+        numbers = {k: v for k, v in vars(parsed.visitors).items() if k.startswith(("visits", "online_"))}
+        if any(value is not None for value in numbers.values()):
+            yield parsed.visitors
+
+    def capture_failed(self, failure: Failure) -> None:
+        """A capture that could not be fetched is not marked imported: the next run asks again."""
+        kind = fault_kind(failure.value)
+        self.outcome(kind)
+        self.counts["failed"] += 1
+        self.crawler.stats.inc_value(f"errors/{kind}")
+        self.logger.error("Could not fetch capture %s: %s: %s", failure.request.url, kind, failure.value)
+
+    def done(self, capture: Capture, url: str, outcome: str) -> None:
+        where = raw_url(self.replay, capture)
+        self.handled.append((where, url, capture.timestamp, capture.digest, capture.status, outcome))
+
+    def outcome(self, result: str) -> None:
+        self.crawler.stats.inc_value(f"outcomes/{result}")
+
+    # --- the end ---------------------------------------------------------------------------
+
+    def closed(self, reason: str) -> None:
+        """Mark this run's captures imported (only once their records are in the archive) and report coverage."""
+        if self.state is None:
+            return
+        written = not self.crawler.stats.get_value("archive/write_failed")
+        if written:
+            self.state.captures_imported(self.handled, datetime.now(UTC).isoformat(timespec="seconds"))
+        self.state.linked(self.linked)
+        self.coverage = {
+            "listed": self.counts["listed"],
+            "fetched": self.counts["fetched"],
+            "duplicates": self.counts["duplicates"],
+            "already_imported": self.counts["already_imported"],
+            "failed": self.counts["failed"],
+            "redirects": self.counts["redirects"],
+            "http_errors": self.counts["http_errors"],
+            "not_pages": self.counts["not_pages"],
+            "off_site": self.counts["off_site"],
+            "outside_dates": self.counts["outside_dates"],
+            "unreadable_rows": self.counts["unreadable_rows"],
+            "listing_pages": self.pages_asked,
+            **self.state.coverage(getattr(self, "captured_ids", set())),
+        }
+        self.state.close()
