@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a TimeMap is one link a line)
 """Reading web-archive listings: the Wayback CDX API, pywb's CDX API, RFC 7089 TimeMaps.
 
 The answers below are in the forms the Wayback CDX Server API documentation, pywb's
