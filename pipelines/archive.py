@@ -165,7 +165,9 @@ def _rebuilt_article(
 class _Merge:
     """One record file merged with what a run staged, streamed: old file in, new file out."""
 
-    def __init__(self, cls: type, target: Path, staged: _Staged, removals: dict[str, Record], counts: Counter) -> None:
+    def __init__(
+        self, cls: type, target: Path, staged: _Staged, removals: dict[str, list[Record]], counts: Counter
+    ) -> None:
         self.cls, self.target, self.staged, self.removals, self.counts = cls, target, staged, removals, counts
         self.earlier: list[Record] = []
         self.rebuilt: set[str] = set()  # URLs whose earlier versions are all written anew
@@ -193,11 +195,20 @@ class _Merge:
             record = self.staged.latest(url)
             if before is not None and observed(before) > observed(record):
                 record = before  # an old capture of a page does not replace a newer copy
-        removal = self.removals.get(url)
-        if self.cls is Article and removal and _applies(removal, record):
-            record["removed_at"] = removal["removed_at"]
-            self.counts["removed"] += 1
+        if self.cls is Article:
+            self.mark_removed(record)
         return record
+
+    def mark_removed(self, record: Record) -> None:
+        """Mark an article not yet marked with the first removal seen after its latest copy."""
+        if record.get("removed_at"):
+            return
+        latest = observed(record)
+        seen_gone = (r.get("removed_at") or "" for r in self.removals.get(record.get("url"), []))
+        after = [when for when in seen_gone if when > latest]
+        if after:
+            record["removed_at"] = min(after)
+            self.counts["removed"] += 1
 
     def records(self) -> Iterator[Record]:
         """The merged file's records in order: the old file's, with new URLs slotted in by their order."""
@@ -212,20 +223,14 @@ class _Merge:
                 pending = next(waiting, None)
             if url in self.staged.lines:
                 yield self.merged(before, url)
-            elif self.cls is Article and url in self.removals and _applies(self.removals[url], before):
-                before["removed_at"] = self.removals[url]["removed_at"]
-                self.counts["removed"] += 1
+            elif self.cls is Article and url in self.removals:
+                self.mark_removed(before)
                 yield before
             else:
                 yield before
         while pending is not None:
             yield self.merged(None, pending[1])
             pending = next(waiting, None)
-
-
-def _applies(removal: Record, record: Record) -> bool:
-    """A removal marks an article not yet marked, and only if seen gone after its latest copy."""
-    return not record.get("removed_at") and (removal.get("removed_at") or "") > observed(record)
 
 
 def _known_versions(path: Path, urls: dict[str, Any]) -> set[tuple[str, Any]]:
@@ -258,7 +263,9 @@ def _line_of(line: str, urls: set[str]) -> bool:
     return isinstance(record, dict) and record.get("url") in urls
 
 
-def _merge_records(archive: Path, cls: type, staged: _Staged, removals: dict[str, Record], counts: Counter) -> int:
+def _merge_records(
+    archive: Path, cls: type, staged: _Staged, removals: dict[str, list[Record]], counts: Counter
+) -> int:
     """Merge one record file; its CSV is written in the same pass. Returns how many records it holds.
 
     Earlier versions of changed articles are written first and only once per (URL,
@@ -333,7 +340,9 @@ def merge_into_archive(archive: Path, staged: dict[type, Path]) -> dict[str, int
     """
     counts: Counter[str] = Counter()
     present = {cls: path for cls, path in staged.items() if path.exists()}
-    removals = store.latest_by(store.read_jsonl(present[Removal]), "url") if Removal in present else {}
+    removals: dict[str, list[Record]] = {}
+    for removal in store.read_jsonl(present[Removal]) if Removal in present else ():
+        removals.setdefault(removal.get("url"), []).append(removal)
     for cls, name in RECORD_FILES.items():
         target = archive / f"{name}.jsonl"
         new = _Staged(present.get(cls))

@@ -161,16 +161,6 @@ def write_jsonl(path: Path, records: Iterable[Record]) -> None:
     atomic_write(path, write)
 
 
-def latest_by(records: Iterable[Record], key: str) -> dict[str, Record]:
-    """One record per ``key``, the most recently fetched (a later one wins a tie)."""
-    kept: dict[str, Record] = {}
-    for record in records:
-        old = kept.get(record[key])
-        if old is None or (record.get("fetched_at") or "") >= (old.get("fetched_at") or ""):
-            kept[record[key]] = record
-    return kept
-
-
 def _flat(value: Any, keys: tuple[str, ...]) -> str:
     """An object of a list as a few words: the values of ``keys``, else its JSON."""
     if not isinstance(value, dict):

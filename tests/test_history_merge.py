@@ -143,3 +143,14 @@ def test_a_capture_snapshot_imported_twice_is_kept_once(tmp_path):
     merge(tmp_path, snapshot(900_000, "2020-01-01T00:00:00+00:00", IMPORTED_AT))
     merge(tmp_path, snapshot(900_000, "2020-01-01T00:00:00+00:00", "2026-12-01T00:00:00+00:00"))
     assert len(list(read_jsonl(tmp_path / "visitors.jsonl"))) == 1
+
+
+def test_an_article_is_removed_at_the_first_sign_of_removal_after_its_last_copy(tmp_path):
+    merge(
+        tmp_path,
+        captured("Hội nghị", "2021-10-12T07:22:14+00:00"),
+        Removal(url=URL, removed_at="2022-09-14T09:31:40+00:00", reason="tin-khong-ton-tai"),
+        Removal(url=URL, removed_at="2023-06-11T02:18:47+00:00", reason="http-404"),
+    )
+    (current,) = read_jsonl(tmp_path / "articles.jsonl")
+    assert current["removed_at"] == "2022-09-14T09:31:40+00:00"
