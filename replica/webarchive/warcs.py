@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import BufferWARCWriter
+from warcio.warcwriter import WARCWriter
 
 from replica.webarchive.captures import Capture, WarcFile, revisit_of, warc_files
 
@@ -41,7 +41,7 @@ def record_id(kind: str, capture: Capture) -> str:
     return f"<urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{kind} {capture.timestamp} {capture.url}')}>"
 
 
-def _request(writer: BufferWARCWriter, capture: Capture) -> object:
+def _request(writer: WARCWriter, capture: Capture) -> object:
     parts = urlsplit(capture.url)
     path = parts.path + (f"?{parts.query}" if parts.query else "")
     headers = [("User-Agent", USER_AGENT), ("Accept", "text/html,*/*;q=0.8"), ("Host", parts.netloc)]
@@ -50,7 +50,7 @@ def _request(writer: BufferWARCWriter, capture: Capture) -> object:
     return writer.create_warc_record(capture.url, "request", http_headers=http, warc_headers_dict=warc)
 
 
-def _response(writer: BufferWARCWriter, capture: Capture) -> object:
+def _response(writer: WARCWriter, capture: Capture) -> object:
     http = StatusAndHeaders(capture.status_line(), capture.headers(), protocol="HTTP/1.1")
     warc = {"WARC-Date": warc_date(capture), "WARC-Record-ID": record_id("response", capture)}
     if capture.revisit:
@@ -64,11 +64,16 @@ def _response(writer: BufferWARCWriter, capture: Capture) -> object:
             warc_headers_dict=warc,
         )
     return writer.create_warc_record(
-        capture.url, "response", payload=BytesIO(capture.body), http_headers=http, warc_headers_dict=warc
+        capture.url,
+        "response",
+        payload=BytesIO(capture.body),
+        length=len(capture.body),
+        http_headers=http,
+        warc_headers_dict=warc,
     )
 
 
-def _warcinfo(writer: BufferWARCWriter, warc: WarcFile) -> object:
+def _warcinfo(writer: WARCWriter, warc: WarcFile) -> object:
     fields = b"software: replica.webarchive\r\nformat: WARC File Format 1.0\r\nisPartOf: lavusta-replica\r\n"
     headers = {
         "WARC-Date": warc_date(warc.captures[0]),
@@ -90,7 +95,7 @@ def built() -> tuple[tuple[WarcFile, bytes, tuple[Stored, ...]], ...]:
     """Each WARC file's bytes and where its captures' records are in it."""
     found = []
     for warc in warc_files():
-        writer = BufferWARCWriter(gzip=True)
+        writer = WARCWriter(BytesIO(), gzip=True)
         writer.write_record(_warcinfo(writer, warc))
         stored = []
         for capture in warc.captures:
@@ -98,7 +103,7 @@ def built() -> tuple[tuple[WarcFile, bytes, tuple[Stored, ...]], ...]:
             start = writer.out.tell()
             writer.write_record(_response(writer, capture))
             stored.append(Stored(capture, warc.name, start, writer.out.tell() - start))
-        found.append((warc, writer.get_contents(), tuple(stored)))
+        found.append((warc, writer.out.getvalue(), tuple(stored)))
     return tuple(found)
 
 
