@@ -22,8 +22,8 @@ from warcio.archiveiterator import ArchiveIterator
 
 from replica.webarchive import truth
 from replica.webarchive.captures import EDITED, EDITED_PARAGRAPH, EDITED_TITLE, captures
-from replica.webarchive.wayback import WaybackServer, serve
 from replica.webarchive.warcs import write_warcs
+from replica.webarchive.wayback import WaybackServer, serve
 
 SITE = "lavusta.longan.gov.vn"
 HOME = f"https://{SITE}/Default.aspx?tabid=36"
@@ -85,7 +85,7 @@ def records(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, object]]
 
 
 def cdx(server: WaybackServer, query: str) -> list[list[str]]:
-    status, headers, body = get(f"{server.url}cdx/search/cdx?{query}")
+    status, _, body = get(f"{server.url}cdx/search/cdx?{query}")
     assert status == 200
     return json.loads(body)
 
@@ -98,7 +98,7 @@ def all_rows(server: WaybackServer) -> list[dict[str, str]]:
 class Text(HTMLParser):
     """The page's visible text, a line break at each block and <br>."""
 
-    BLOCKS = {"p", "div", "br", "tr", "td", "li", "h1", "h2", "table", "title"}
+    BLOCKS = frozenset({"p", "div", "br", "tr", "td", "li", "h1", "h2", "table", "title"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
