@@ -378,3 +378,24 @@ def test_coverage_counts() -> None:
         "http_errors": 2,
     }
     assert truth.COVERAGE["fetched"] == 33
+
+
+def article_text(capture_body: bytes, title: str, byline: str) -> list[str]:
+    """The article's lines from its title line to its byline, dates left out."""
+    lines = lines_of(capture_body)
+    start = next(i for i, line in enumerate(lines) if line.startswith(title))
+    end = lines.index(byline, start)
+    dated = re.compile(r"(Cập nhật: )?\d\d/\d\d/\d{4}")
+    block = [re.sub(r" \d\d/\d\d/\d{4}$", "", lines[start]), *lines[start + 1 : end + 1]]
+    return [line for line in block if not dated.fullmatch(line)]
+
+
+def test_a_new_version_starts_exactly_where_the_article_text_changes() -> None:
+    for number, article in truth.ARTICLES.items():
+        good = [c for c in captures() if c.status == 200 and c.shown.version and c.shown.version.cms_id == number]
+        texts = [article_text(c.body, c.shown.version.title, c.shown.version.byline) for c in good]
+        starts = [good[0].when.isoformat()]
+        starts += [
+            c.when.isoformat() for c, before, now in zip(good[1:], texts[:-1], texts[1:], strict=True) if before != now
+        ]
+        assert starts == [v["captured_at"] for v in article["versions"]], number

@@ -103,7 +103,7 @@ def _matches(query: Query, key: str) -> bool:
     if query.match == "exact":
         return key == wanted
     if query.match == "prefix":
-        return key.startswith(wanted.removesuffix("/") if wanted.endswith(")/") else wanted)
+        return key.startswith(wanted)
     host = wanted.split(")", 1)[0]
     if query.match == "host":
         return key.split(")", 1)[0] == host
