@@ -4,9 +4,60 @@ pywb needs brotlipy, whose ``brotli`` package shadows the Brotli module Scrapy d
 with, so it lives in its own virtualenv, ``.venv-pywb/`` (``make pywb``); ``PYWB_BIN``
 names another folder holding its ``wb-manager`` and ``wayback``.
 
-What pywb 2.10 does (measured on this project's WARC files, see tests/test_replay.py):
+What pywb 2.10 does, measured on a crawl of the replica and on hand-made records
+(tests/test_replay.py holds it to the points a history import relies on):
 
-BEHAVIOUR_NOTES
+- Collections: ``wb-manager init NAME`` makes ``collections/NAME/{archive,indexes}`` under
+  the folder it runs in; ``wb-manager add NAME FILE...`` copies each WARC into
+  ``archive/`` and merges its CDXJ lines into ``indexes/index.cdxj``. A file that is not
+  ``.warc``/``.warc.gz``/``.arc``/``.arc.gz`` is skipped with a warning, exit status 0. A
+  ``.wacz`` needs ``add --unpack-wacz`` (without it: NotImplementedError): its WARC files
+  are copied in as ``<wacz name>-<n>.warc.gz`` and its ``indexes/*.cdx(.gz)`` merged.
+  ``wayback`` serves every collection under its ``--directory``; no config.yaml is needed.
+- CDX API: ``/{coll}/cdx?url=HOST/*&output=json`` answers ``text/x-ndjson``, one JSON
+  object per line (without ``output=json``: CDXJ lines, ``urlkey timestamp {json}``),
+  sorted by urlkey, then timestamp; a URL never captured gives 200 and no line. Fields,
+  all strings: ``urlkey`` (SURT: host reversed, path and query lowercased, query
+  parameters sorted: ``1,0,0,127:8765)/default.aspx?chitiet=true&cmsid=743&tabid=620``),
+  ``timestamp`` (14 digits, UTC, whole seconds), ``url`` (as captured), ``mime`` (the
+  response's Content-Type without parameters; ``warc/revisit`` for a revisit record,
+  ``unk`` for a response without Content-Type such as a 304), ``status`` (absent on a
+  revisit), ``digest`` (base32 SHA-1 of the payload), ``length`` and ``offset`` (the
+  gzip member's bytes in ``filename``), ``filename``, ``source``, ``source-coll``,
+  ``access`` ("allow"), and ``method`` ("POST") on a POST capture. ``HOST/*`` (or
+  ``matchType=prefix``) lists every capture of the host (``matchType=domain`` adds
+  subdomains); ``fl=timestamp,status`` picks fields; ``filter=status:200``,
+  ``filter=!mime:warc/revisit``, ``from=2024&to=202403`` (partial timestamps),
+  ``limit=N``, ``sort=reverse``, ``closest=TS&sort=closest`` work. POST captures (our
+  ``__doPostBack`` pager) have urlkey ``…?__wb_method=post&tabid=622``: ``HOST/*`` lists
+  them, an exact ``url=`` query and a GET replay of the same URL do not.
+- ``/{coll}/{timestamp}id_/{url}``: the payload as captured, no rewriting, no banner; the
+  URL matches by urlkey, so parameter order and case do not matter, an extra parameter
+  does (404). Status and headers are the capture's; ``Memento-Datetime`` gives the
+  capture's time and ``Content-Location`` its exact ``/{coll}/{ts}id_/{url}``. A stored
+  ``Content-Encoding: gzip``/``br`` body is sent as stored (with that header) when the
+  client's Accept-Encoding allows it, else decoded (pywb has brotlipy), the header then
+  renamed ``X-Archive-Orig-Content-Encoding``; urllib sends ``identity``, so it gets
+  plain bytes.
+- Timestamps: a timestamp that matches no capture is not redirected: the closest
+  capture is served at once (200, ``Content-Location`` and ``Memento-Datetime`` say
+  which). A partial timestamp is padded upwards (``2024`` means 20241231235959, so it
+  gives 2024's last capture, ``20240215`` the end of that day); no timestamp
+  (``/{coll}/id_/{url}``) gives the latest capture. Capture times are whole seconds.
+- Revisit records: replayed with the payload of the record they refer to (same digest)
+  and the revisit's own HTTP headers and Memento-Datetime; listed in the CDX with
+  ``mime`` ``warc/revisit`` and no ``status``. Our crawl writes none: an unchanged page
+  is a ``response`` record with status 304 and no body, and pywb replays that as it is
+  (304, empty body); being the latest capture after a second run, it is also what a
+  replay without timestamp gives. Ask for the 200 (``filter=status:200``, or the
+  record's ``fetched_at``, which is the WARC-Date of its 200).
+- 3xx captures: ``id_`` keeps the status and the ``Location`` exactly as captured
+  (absolute or relative, pointing at the live site; a client following it leaves the
+  archive); the rewriting modes (``mp_``, none) rewrite it into the archive
+  (``/{coll}/{ts}mp_/{target}``). Index status ``301``/``302``.
+- 404 captures: replayed as captured (404, the captured body, with
+  ``Memento-Datetime``). A URL with no capture also gives 404, pywb's own "URL Not
+  Found" page, without ``Memento-Datetime``: that header tells the two apart.
 """
 
 from __future__ import annotations
