@@ -33,7 +33,8 @@ What pywb 2.10 does, measured on a crawl of the replica and on hand-made records
   them, an exact ``url=`` query and a GET replay of the same URL do not.
 - ``/{coll}/{timestamp}id_/{url}``: the payload as captured, no rewriting, no banner; the
   URL matches by urlkey, so parameter order and case do not matter, an extra parameter
-  does (404). Status and headers are the capture's; ``Memento-Datetime`` gives the
+  does (404). Status and headers are the capture's, but ``Date``, ``Server``, ``ETag``
+  and ``Last-Modified`` come renamed ``X-Archive-Orig-…``; ``Memento-Datetime`` gives the
   capture's time and ``Content-Location`` its exact ``/{coll}/{ts}id_/{url}``. A stored
   ``Content-Encoding: gzip``/``br`` body is sent as stored (with that header) when the
   client's Accept-Encoding allows it, else decoded (pywb has brotlipy), the header then
