@@ -2,11 +2,13 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# pywb (replay, tests) needs brotlipy, which clashes with Scrapy's Brotli: its own virtualenv.
+PYWB_VENV := .venv-pywb
 ARCHIVE_DIR ?= output
 DEMO_DIR ?= output/demo
 DEMO_PORT ?= 8765
 
-.PHONY: setup crawl test fuzz bench bench-text reliability demo replica lint
+.PHONY: setup pywb crawl test fuzz bench bench-text reliability demo replica lint
 
 setup: $(VENV)/.installed
 
@@ -15,10 +17,17 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+pywb: $(PYWB_VENV)/.installed
+
+$(PYWB_VENV)/.installed: requirements-pywb.txt
+	$(PYTHON) -m venv $(PYWB_VENV)
+	$(PYWB_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-pywb.txt
+	touch $@
+
 crawl: setup
 	$(BIN)/scrapy crawl portal -s ARCHIVE_DIR=$(ARCHIVE_DIR)
 
-test: setup
+test: setup pywb
 	$(BIN)/python -m pytest
 
 fuzz: setup

@@ -1,4 +1,4 @@
-"""Command line of the archiver beyond ``scrapy crawl``: ``python -m scraper extract|reextract ...``."""
+"""Command line of the archiver beyond ``scrapy crawl``: ``python -m scraper extract|reextract|wacz ...``."""
 
 from __future__ import annotations
 
@@ -6,9 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from scraper import extract, reextract
+from scraper import extract, reextract, wacz
 
-DESCRIPTION = "The archiver's commands beyond `scrapy crawl portal`: extract saved pages, rebuild records from WARC."
+DESCRIPTION = (
+    "The archiver's commands beyond `scrapy crawl portal`: extract saved pages, rebuild records from WARC, "
+    "package the WARC files as WACZ."
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,7 +33,14 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="replace the record files even when the rebuild lacks records the archive holds",
     )
+    wz = commands.add_parser("wacz", help="package the archive's WARC files and a pages index as one WACZ file")
+    wz.add_argument("archive", metavar="ARCHIVE_DIR")
+    wz.add_argument(
+        "-o", "--output", type=Path, help=f"the WACZ file to write (default ARCHIVE_DIR/{wacz.DEFAULT_NAME})"
+    )
     args = parser.parse_args(argv)
+    if args.command == "wacz":
+        return wacz.main(Path(args.archive), args.output)
     if args.command == "reextract":
         return reextract.main(Path(args.archive), force=args.force)
     return extract.main(args.files, args.url)
