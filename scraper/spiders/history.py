@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import urlencode, urlsplit
@@ -100,9 +101,9 @@ class HistorySpider(scrapy.Spider):
     # --- listing ---------------------------------------------------------------------------
 
     def listing_request(self, resume: str | None = None) -> Request:
-        query = {"url": f"{self.host}/*", "output": "json", "fl": ",".join(CDX_FIELDS)}
+        query = {"url": f"{self.host}/*", "output": "json"}
         if not self.unlimited:
-            query |= {"limit": str(self.page_size), "showResumeKey": "true"}
+            query |= {"fl": ",".join(CDX_FIELDS), "limit": str(self.page_size), "showResumeKey": "true"}
         query |= {name: value for name, value in (("from", self.date_from), ("to", self.date_to)) if value}
         if resume:
             query["resumeKey"] = resume
@@ -117,14 +118,15 @@ class HistorySpider(scrapy.Spider):
         except ListingError as exc:
             yield from self.listing_broken(response.url, str(exc))
             return
-        self.counts["unreadable_rows"] += bad
         json_lines = not response.body.lstrip().startswith(b"[")
-        if json_lines and not self.unlimited and len(captures) >= self.page_size:
-            # pywb's CDX API has no resume keys: a full page may be a cut one, so ask once for all.
+        if json_lines and not self.unlimited:
+            # pywb answers one object a line, has no resume keys (a full page may be a cut one)
+            # and drops the fields it names otherwise (original, mimetype, statuscode): ask it
+            # once for every capture with all its fields.
             self.unlimited = True
-            self.listed.clear()
             yield self.listing_request()
             return
+        self.counts["unreadable_rows"] += bad
         self.listed.extend(captures)
         if resume:
             yield self.listing_request(resume)
@@ -151,12 +153,14 @@ class HistorySpider(scrapy.Spider):
             yield from self.schedule()
 
     def listing_failed(self, failure: Failure) -> Iterator[Request]:
-        kind = fault_kind(failure.value)
         response = getattr(failure.value, "response", None)
-        if response is not None:
-            kind = f"http_{response.status}"
+        kind = f"http_{response.status}" if response is not None else fault_kind(failure.value)
         self.outcome(kind)
-        yield from self.listing_broken(failure.request.url, kind)
+        if response is not None and response.status in (403, 429):
+            why = f"the web archive is refusing our requests (HTTP {response.status}): try later, or slower"
+        else:
+            why = kind
+        yield from self.listing_broken(failure.request.url, why)
 
     def listing_broken(self, url: str, why: str) -> Iterator[Request]:
         """A listing page that cannot be read ends the import: captures past it are unknown."""
@@ -216,12 +220,11 @@ class HistorySpider(scrapy.Spider):
         capture: Capture = response.meta["capture"]
         url: str = response.meta["portal_url"]
         status = response.status
-        answered_capture = bool(response.headers.get("Memento-Datetime"))
-        expected = capture.status if capture.status is not None else (status if answered_capture else 200)
-        if status != expected and not (capture.is_revisit and status == 200):
-            self.outcome(f"http_{status}")
+        why = self.not_the_capture(response, capture)
+        if why:
+            self.outcome(f"http_{status}" if status != 200 else "other-capture")
             self.counts["failed"] += 1
-            self.logger.warning("The archive answered %s for a capture of HTTP %s: %s", status, expected, response.url)
+            self.logger.warning("Not the capture asked for (%s), not imported: %s", why, response.url)
             return
         self.counts["fetched"] += 1
         if 300 <= status < 400:
@@ -254,6 +257,26 @@ class HistorySpider(scrapy.Spider):
         self.linked.update(cid for link in parsed.links.pages if (cid := cms_id(link)) is not None)
         self.done(capture, url, parsed.kind)
         yield from self.records(parsed, capture, response.url)
+
+    @staticmethod
+    def not_the_capture(response: Response, capture: Capture) -> str | None:
+        """Why an answer is not the capture asked for (another status, another time); None when it is.
+
+        A replay server marks a capture it serves with ``Memento-Datetime``; its own error pages
+        lack it. pywb serves the closest capture when the one asked for is missing.
+        """
+        memento = response.headers.get("Memento-Datetime")
+        expected = capture.status if capture.status is not None else (response.status if memento else 200)
+        if response.status != expected and not (capture.is_revisit and response.status == 200):
+            return f"the archive answered HTTP {response.status} for a capture of HTTP {expected}"
+        if memento:
+            try:
+                served = parsedate_to_datetime(memento.decode("latin-1")).astimezone(UTC)
+            except (TypeError, ValueError):
+                return None
+            if served.strftime("%Y%m%d%H%M%S") != capture.timestamp:
+                return f"the archive served the capture of {served.isoformat()}"
+        return None
 
     def records(self, parsed: ParsedPage, capture: Capture, where: str) -> Iterator[Any]:
         """The capture's records, marked as such; a visitor snapshot whenever the page shows the widgets."""
