@@ -64,6 +64,14 @@ def timestamp_iso(timestamp: str) -> str:
     return datetime.strptime(padded, "%Y%m%d%H%M%S").replace(tzinfo=UTC).isoformat()
 
 
+def _is_time(timestamp: str) -> bool:
+    try:
+        timestamp_iso(timestamp)
+    except ValueError:
+        return False
+    return True
+
+
 def raw_url(replay: str, capture: Capture) -> str:
     """The address of a capture's bytes as captured."""
     return capture.replay_url or f"{replay.rstrip('/')}/{capture.timestamp}id_/{capture.original}"
@@ -77,7 +85,7 @@ def _status(value: object) -> int | None:
 def _capture(row: dict[str, object]) -> Capture | None:
     row = {ALIASES.get(key, key): value for key, value in row.items()}
     timestamp, original = str(row.get("timestamp") or ""), str(row.get("original") or "")
-    if not TIMESTAMP.match(timestamp) or not original:
+    if not TIMESTAMP.match(timestamp) or not original or not _is_time(timestamp):
         return None
     return Capture(
         timestamp=timestamp.ljust(14, "0") if len(timestamp) >= 14 else timestamp,

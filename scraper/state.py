@@ -42,6 +42,7 @@ CREATE TABLE IF NOT EXISTS captures (
     imported_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS captures_by_digest ON captures (url, digest);
+CREATE INDEX IF NOT EXISTS captures_by_time ON captures (url, timestamp);
 CREATE TABLE IF NOT EXISTS linked (
     cms_id INTEGER PRIMARY KEY
 )
@@ -179,8 +180,10 @@ class StateStore:
             (url, kind, when, when, content_hash),
         )
 
-    def capture_imported(self, capture_url: str) -> bool:
-        return self.db.execute("SELECT 1 FROM captures WHERE capture_url = ?", (capture_url,)).fetchone() is not None
+    def capture_imported(self, url: str, timestamp: str) -> bool:
+        """Whether the capture of ``url`` at ``timestamp`` was imported, from whichever replay server."""
+        row = self.db.execute("SELECT 1 FROM captures WHERE url = ? AND timestamp = ? LIMIT 1", (url, timestamp))
+        return row.fetchone() is not None
 
     def digest_imported(self, url: str, digest: str) -> bool:
         """Whether a capture of ``url`` with these bytes (the archive's payload digest) was imported."""

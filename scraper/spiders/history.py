@@ -75,6 +75,7 @@ class HistorySpider(scrapy.Spider):
         self.start_url = timemap or cdx  # what the run report names as the run's start
         self.allowed_origins = [url for url in (cdx, replay, timemap) if url]
         self.listed: list[Capture] = []
+        self.resume_keys: set[str] = set()
         self.timemaps_waiting: list[str] = []
         self.timemaps_seen: set[str] = {timemap}
         self.pages_asked = 0
@@ -128,7 +129,13 @@ class HistorySpider(scrapy.Spider):
             return
         self.counts["unreadable_rows"] += bad
         self.listed.extend(captures)
-        if resume:
+        if resume in self.resume_keys:
+            yield from self.listing_broken(response.url, f"the resume key {resume[:80]!r} came back a second time")
+        elif resume and self.pages_asked >= self.settings.getint("ARCHIVE_MAX_LIST_PAGES", 1000):
+            self.crawler.stats.inc_value("limits/list_pages")
+            yield from self.listing_broken(response.url, "more pages than ARCHIVE_MAX_LIST_PAGES")
+        elif resume:
+            self.resume_keys.add(resume)
             yield self.listing_request(resume)
         else:
             yield from self.schedule()
@@ -191,7 +198,7 @@ class HistorySpider(scrapy.Spider):
                 self.counts["off_site"] += 1
             elif not capture.is_page:
                 self.counts["not_pages"] += 1
-            elif self.state.capture_imported(where):
+            elif self.state.capture_imported(url, capture.timestamp):
                 self.counts["already_imported"] += 1
             elif self.duplicate(url, capture, imported_digests):
                 self.counts["duplicates"] += 1
