@@ -106,6 +106,17 @@ def failure_reason(stats: dict[str, Any], max_error_rate: float) -> str | None:
     return None
 
 
+def captures_summary(coverage: dict[str, Any] | None) -> str:
+    """The closing line's words on a web-archive import; nothing for a live crawl."""
+    if not coverage:
+        return ""
+    return (
+        f" (web-archive captures: {coverage['listed']} listed, {coverage['fetched']} fetched,"
+        f" {coverage['duplicates']} duplicates, {coverage['already_imported']} imported before,"
+        f" {coverage['failed']} failed)"
+    )
+
+
 class CloseFailures(logging.Handler):
     """Notes the errors Scrapy logs and swallows while closing (a pipeline's or a signal handler's)."""
 
@@ -196,8 +207,10 @@ class RunReport:
         else:
             counts = manifest["counts"]
             logger.info(
-                "Run finished: %d pages fetched; articles %d new, %d changed, %d unchanged, %d removed%s; manifest %s",
+                "Run finished: %d pages fetched%s; articles %d new, %d changed, %d unchanged, %d removed%s;"
+                " manifest %s",
                 counts["pages_fetched"],
+                captures_summary(manifest.get("history")),
                 counts["articles_new"],
                 counts["articles_changed"],
                 counts["articles_unchanged"],
