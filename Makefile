@@ -51,5 +51,5 @@ lint: setup
 replica: setup
 	$(BIN)/python -m replica --port $(DEMO_PORT)
 
-demo: setup
+demo: setup pywb
 	$(BIN)/python -m replica.demo --archive-dir $(DEMO_DIR) --port $(DEMO_PORT)

@@ -1,8 +1,12 @@
-"""``python -m replica.demo``: the main job, offline, against the bundled replica.
+"""``python -m replica.demo``: the main jobs, offline, against the bundled replica.
 
 Serves the replica on 127.0.0.1 and runs the real ``scrapy crawl portal`` against
 it, the same way the live portal is crawled, with shorter delays (the server is
-on this machine), then says what the archive holds.
+on this machine). Then it loads the replica's web archive (captures of the portal
+2019–2025, replica/webarchive) into a pywb collection, serves it on 127.0.0.1 and
+imports its history with ``scrapy crawl history`` into a second archive (the
+captures are of the portal's own host, the live demo's of 127.0.0.1), and says
+what each archive holds. Run again, both archives stay as they are.
 """
 
 from __future__ import annotations
@@ -10,9 +14,12 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
+from replica import pywb
 from replica.server import serve
+from replica.webarchive.warcs import write_warcs
 
 LOOPBACK_PACE = ["-s", "DOWNLOAD_DELAY=0.1", "-s", "AUTOTHROTTLE_START_DELAY=0.1"]
 
@@ -28,6 +35,9 @@ def main() -> int:
         " on the same archive must use the same one (0 picks a free one)"
     )
     parser.add_argument("--archive-dir", default="output/demo", help="archive folder to write (default output/demo)")
+    parser.add_argument(
+        "--history-dir", default="output/demo-history", help="archive of the web-archive import (default %(default)s)"
+    )
     args = parser.parse_args()
     server = serve(port=args.port)
     print(f"Serving the portal replica on {server.url}", flush=True)
@@ -36,10 +46,26 @@ def main() -> int:
         status = subprocess.call([*crawl, "-s", f"ARCHIVE_DIR={args.archive_dir}", *LOOPBACK_PACE])
     finally:
         server.shutdown()
-    archive = Path(args.archive_dir)
-    for name in ("articles.jsonl", "pages.jsonl", "visitors.jsonl"):
-        print(f"{archive / name}: {count_lines(archive / name)} records")
+    report(Path(args.archive_dir))
+    return status or import_history(Path(args.history_dir))
+
+
+def import_history(archive: Path) -> int:
+    """The replica's web archive in a pywb collection on loopback, imported by ``scrapy crawl history``."""
+    with tempfile.TemporaryDirectory(prefix="demo-pywb-") as root:
+        pywb.build_collection(Path(root), "lavusta", write_warcs(Path(root) / "warcs"))
+        with pywb.serve(Path(root)) as base:
+            print(f"Serving the replica's web archive with pywb on {base}lavusta/", flush=True)
+            history = [sys.executable, "-m", "scrapy", "crawl", "history", "-s", f"ARCHIVE_DIR={archive}"]
+            sources = ["-a", f"cdx={base}lavusta/cdx", "-a", f"replay={base}lavusta/"]
+            status = subprocess.call([*history, *sources, *LOOPBACK_PACE])
+    report(archive)
     return status
+
+
+def report(archive: Path) -> None:
+    for name in ("articles.jsonl", "versions.jsonl", "pages.jsonl", "visitors.jsonl"):
+        print(f"{archive / name}: {count_lines(archive / name)} records")
 
 
 if __name__ == "__main__":
