@@ -280,7 +280,7 @@ def _merge_records(
         out = files.enter_context(temps[0].open("w", encoding="utf-8"))
         table = None
         if cls is not Page:
-            columns = {f.name: f.metadata["csv"] for f in fields(cls)}
+            columns = [f.name for f in fields(cls)]
             table = store.CsvWriter(files.enter_context(temps[1].open("w", encoding="utf-8", newline="")), columns)
         for record in merge.records():
             out.write(store.jsonl_line(record))
@@ -306,7 +306,7 @@ def _append_history(archive: Path, staged: _Staged) -> int:
         new[(observed(record), str(record.get("url")))] = record
     waiting = deque(sorted(new))
     written = 0
-    columns = {f.name: f.metadata["csv"] for f in fields(Visitors)}
+    columns = [f.name for f in fields(Visitors)]
     with (
         store.replacing(target, archive / f"{name}.csv") as (tmp, tmp_csv),
         tmp.open("w", encoding="utf-8") as out,

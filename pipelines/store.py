@@ -19,7 +19,6 @@ from typing import IO, Any
 
 logger = logging.getLogger(__name__)
 
-LIST_SEPARATOR = " | "
 # A cell that starts with one of these is a formula to a spreadsheet (CWE-1236).
 FORMULA_START = ("=", "+", "-", "@", "\t")
 # C0 controls but tab and line feed, DEL and C1 controls: a terminal runs them (ESC [31m
@@ -161,15 +160,6 @@ def write_jsonl(path: Path, records: Iterable[Record]) -> None:
     atomic_write(path, write)
 
 
-def _flat(value: Any, keys: tuple[str, ...]) -> str:
-    """An object of a list as a few words: the values of ``keys``, else its JSON."""
-    if not isinstance(value, dict):
-        return str(value)
-    if keys:
-        return " ".join(str(value[k]) for k in keys if value.get(k) is not None)
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
 def control_picture(match: re.Match[str]) -> str:
     """A control as a visible stand-in: its Unicode control picture (ESC → ␛, DEL → ␡), U+FFFD for C1 (none has one)."""
     code = ord(match.group())
@@ -178,17 +168,16 @@ def control_picture(match: re.Match[str]) -> str:
     return "\u2421" if code == 0x7F else "\ufffd"
 
 
-def csv_cell(value: Any, keys: tuple[str, ...] = ()) -> Any:
+def csv_cell(value: Any) -> Any:
     """A value as a spreadsheet- and terminal-safe cell.
 
-    Lists are joined, objects flattened, controls made visible, formulas neutralized.
+    Lists and objects are JSON (``json.loads`` gives them back), controls made visible,
+    formulas neutralized.
     """
     if value is None:
         return ""
-    if isinstance(value, list):
-        value = LIST_SEPARATOR.join(_flat(v, keys) for v in value)
-    elif isinstance(value, dict):
-        value = json.dumps(value, ensure_ascii=False, sort_keys=True) if value else ""
+    if isinstance(value, list | dict):
+        value = json.dumps(value, ensure_ascii=False)
     if not isinstance(value, str):
         return value
     value = CSV_CONTROL.sub(control_picture, value)
@@ -196,26 +185,13 @@ def csv_cell(value: Any, keys: tuple[str, ...] = ()) -> Any:
 
 
 class CsvWriter:
-    """CSV in UTF-8 with a BOM, so that Excel shows Vietnamese right, one record at a time.
+    """CSV in UTF-8 with a BOM, so that Excel shows Vietnamese right, one record at a time."""
 
-    ``columns`` maps each column to the keys its objects keep (see ``scraper.items``).
-    """
-
-    def __init__(self, fh: IO[str], columns: dict[str, tuple[str, ...]]) -> None:
+    def __init__(self, fh: IO[str], columns: list[str]) -> None:
         self.columns = columns
         self.writer = csv.writer(fh, lineterminator="\n")
         fh.write("\ufeff")
         self.writer.writerow(list(columns))
 
     def write(self, record: Record) -> None:
-        self.writer.writerow([csv_cell(record.get(c), keys) for c, keys in self.columns.items()])
-
-
-def write_csv(path: Path, records: Iterable[Record], columns: dict[str, tuple[str, ...]]) -> None:
-    def write(tmp: Path) -> None:
-        with tmp.open("w", encoding="utf-8", newline="") as fh:
-            writer = CsvWriter(fh, columns)
-            for record in records:
-                writer.write(record)
-
-    atomic_write(path, write)
+        self.writer.writerow([csv_cell(record.get(column)) for column in self.columns])

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 
-def _f(doc: str, default: Any = None, factory: Any = None, csv: tuple[str, ...] = ()) -> Any:
-    """A field with its data-dictionary sentence; ``csv`` names the keys a CSV cell keeps of each object."""
-    metadata = {"doc": doc, "csv": csv}
+def _f(doc: str, default: Any = None, factory: Any = None) -> Any:
+    """A field with its data-dictionary sentence."""
+    metadata = {"doc": doc}
     if factory is not None:
         return field(default_factory=factory, metadata=metadata)
     return field(default=default, metadata=metadata)
@@ -50,9 +50,9 @@ class Article:
         "Absolute URLs of files the body links (pdf, doc, docx, xls, xlsx, zip, ...).", factory=list
     )
     related: list[str] = _f('Canonical URLs of the "Các tin khác" (other news) links, in page order.', factory=list)
-    media: list[dict[str, str]] = _f('The body\'s images and attachments as stored in the archive: `{"url": …, "path": "media/ab/abcd….jpg", "sha256": "abcd…"}` (the file name is its SHA-256). CSV: the paths.', factory=list, csv=("path",))
-    dates_mentioned: list[dict[str, str]] = _f('Dates cited in the body, in text order: `{"date": "2023-04-12", "text": "12/4/2023", "quote": "…Chương trình số 38-Ctr/Tu ngày 12/4/2023 của Ban…"}`; `date` is ISO, a month (`"2023-12"`) when the text names only a month. Cut or impossible dates are not listed (see `errors`). CSV: the ISO dates.', factory=list, csv=("date",))
-    documents: list[dict[str, str | None]] = _f('Legal and party documents cited in the body: `{"kind": "Chương trình", "number": "14/2014/QĐ-TTg", "date": "2023-04-12"}` (the number as written; `date` null when not given). CSV: "kind number date".', factory=list, csv=("kind", "number", "date"))
+    media: list[dict[str, str]] = _f('The body\'s images and attachments as stored in the archive: `{"url": …, "path": "media/ab/abcd….jpg", "sha256": "abcd…"}` (the file name is its SHA-256).', factory=list)
+    dates_mentioned: list[dict[str, str]] = _f('Dates cited in the body, in text order: `{"date": "2023-04-12", "text": "12/4/2023", "quote": "…Chương trình số 38-Ctr/Tu ngày 12/4/2023 của Ban…"}`; `date` is ISO, a month (`"2023-12"`) when the text names only a month. Cut or impossible dates are not listed (see `errors`).', factory=list)
+    documents: list[dict[str, str | None]] = _f('Legal and party documents cited in the body: `{"kind": "Chương trình", "number": "14/2014/QĐ-TTg", "date": "2023-04-12"}` (the number as written; `date` null when not given).', factory=list)
     page_clock: str | None = _f("The header clock (server time when the page was rendered), ISO 8601 with +07:00.")
     fetched_at: str | None = _f("When the page was fetched, ISO 8601 in UTC.")
     captured_at: str | None = _f("When a web archive captured the page (ISO 8601, UTC): the capture's timestamp for an imported capture, else from the copy's URL or toolbar; null for a page fetched live.")

@@ -23,18 +23,38 @@ def test_csv_cell_that_starts_a_formula_is_neutralized(formula):
     assert store.csv_cell(formula) == "'" + formula
 
 
-def test_csv_list_cells_are_joined_with_a_bar():
-    assert store.csv_cell(["T.T.B", "L.V.H"]) == "T.T.B | L.V.H"
+def test_csv_list_cells_are_json_that_splits_back():
+    assert json.loads(store.csv_cell(["T.T.B", "L.V.H"])) == ["T.T.B", "L.V.H"]
 
 
-def test_csv_objects_are_flattened_to_the_keys_their_field_names():
+def test_csv_list_cells_keep_names_with_the_old_separator_whole():
+    assert json.loads(store.csv_cell(["Hội A | Hội B"])) == ["Hội A | Hội B"]
+
+
+def test_csv_object_cells_are_json_with_every_key():
     cited = [{"kind": "Chương trình", "number": "38-Ctr/TU", "date": "2023-04-12"}, {"kind": "Luật", "number": "1/X"}]
-    assert store.csv_cell(cited, ("kind", "number", "date")) == "Chương trình 38-Ctr/TU 2023-04-12 | Luật 1/X"
+    assert json.loads(store.csv_cell(cited)) == cited
+
+
+def test_csv_media_cells_map_each_source_url_to_its_stored_path():
+    media = [{"url": "https://lavusta.longan.gov.vn/a.jpg", "path": "media/ab/ab.jpg", "sha256": "ab"}]
+    assert json.loads(store.csv_cell(media))[0]["path"] == "media/ab/ab.jpg"
+
+
+def test_an_empty_list_is_an_empty_json_list_and_none_an_empty_cell():
+    assert (store.csv_cell([]), store.csv_cell(None)) == ("[]", "")
+
+
+def write_csv(path, records, columns):
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        table = store.CsvWriter(fh, columns)
+        for record in records:
+            table.write(record)
 
 
 def test_csv_is_utf8_with_bom_and_reads_back_in_pandas(tmp_path):
     path = tmp_path / "a.csv"
-    store.write_csv(path, [{"title": "Tỉnh ủy", "n": 3}], {"title": (), "n": ()})
+    write_csv(path, [{"title": "Tỉnh ủy", "n": 3}], ["title", "n"])
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     frame = pd.read_csv(path, encoding="utf-8-sig")
     assert frame.loc[0, "title"] == "Tỉnh ủy"
@@ -58,7 +78,7 @@ def test_csv_of_a_record_with_controls_reads_back_without_them_while_the_jsonl_k
     """Tab and line feed are text, kept: a body's paragraphs are split by line feeds."""
     record = {"title_raw": "Liên hiệp hội \x1b[31mcảnh báo\x07", "body_raw": "\x9b2J đoạn\tmột\n\nđoạn hai\x1b[0m"}
     store.write_jsonl(tmp_path / "a.jsonl", [record])
-    store.write_csv(tmp_path / "a.csv", [record], {"title_raw": (), "body_raw": ()})
+    write_csv(tmp_path / "a.csv", [record], ["title_raw", "body_raw"])
     frame = pd.read_csv(tmp_path / "a.csv", encoding="utf-8-sig", dtype=str)
     for value in frame.loc[0]:
         assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", value)
