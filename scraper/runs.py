@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -57,16 +58,15 @@ class ArchiveLock:
 
     def acquire(self) -> bool:
         """Take the lock; False when another process holds it. ArchiveUnwritable when it cannot be made."""
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fh = self.path.open("a+")
-        except OSError as exc:
-            raise ArchiveUnwritable.because(self.archive, exc) from exc
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            fh.close()
-            return False
+        for _ in range(10):
+            fh = self._locked_file()
+            if fh is None:
+                return False
+            if self._is_current(fh):
+                break
+            fh.close()  # the holder removed it as we took it: lock the file at the path now
+        else:
+            raise ArchiveUnwritable.because(self.archive, OSError(0, "the lock file keeps being replaced"))
         try:
             fh.seek(0)
             fh.truncate()
@@ -79,6 +79,27 @@ class ArchiveLock:
         _HELD.add(self.archive.resolve())
         return True
 
+    def _locked_file(self) -> IO[str] | None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fh = self.path.open("a+")
+        except OSError as exc:
+            raise ArchiveUnwritable.because(self.archive, exc) from exc
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.close()
+            return None
+        return fh
+
+    def _is_current(self, fh: IO[str]) -> bool:
+        """Whether the locked file is still the one at the path (a releasing holder removes it)."""
+        try:
+            here, there = os.fstat(fh.fileno()), os.stat(self.path)
+        except FileNotFoundError:
+            return False
+        return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
+
     def holder(self) -> str:
         """Who holds the lock, as the holder wrote it."""
         try:
@@ -87,8 +108,16 @@ class ArchiveLock:
             return "unknown"
 
     def release(self) -> None:
+        """Remove the lock file, then let go: no ``.lock`` stays behind after a run.
+
+        Removed while still held, so a process that opened it meanwhile finds, once it gets
+        the lock, that its file is no longer the one at the path, and locks a new one.
+        A killed run leaves its file; the next run takes it over.
+        """
         if self.fh is not None:
             _HELD.discard(self.archive.resolve())
+            with contextlib.suppress(OSError):
+                self.path.unlink()
             fcntl.flock(self.fh, fcntl.LOCK_UN)
             self.fh.close()
             self.fh = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import socket
 import subprocess
@@ -97,6 +98,24 @@ def test_a_run_writes_its_log_beside_the_manifest(finished):
     _, archive = finished
     (log,) = (archive / "runs").glob("*.log")
     assert "Run finished" in log.read_text(encoding="utf-8")
+
+
+def test_a_finished_run_leaves_no_lock_file(finished):
+    _, archive = finished
+    assert not (archive / ".lock").exists()
+
+
+def test_the_removed_lock_file_of_a_finished_run_locks_nothing(tmp_path):
+    first = ArchiveLock(tmp_path)
+    assert first.acquire()
+    stale = (tmp_path / ".lock").open("a+")  # another run opened the file before the first let go...
+    first.release()
+    fcntl.flock(stale, fcntl.LOCK_EX | fcntl.LOCK_NB)  # ...and locked it once free: a file no longer there
+    second = ArchiveLock(tmp_path)
+    assert second.acquire()
+    assert not ArchiveLock(tmp_path).acquire()
+    stale.close()
+    second.release()
 
 
 def test_a_second_run_on_a_locked_archive_exits_at_once_with_its_own_status(tmp_path):
