@@ -8,13 +8,20 @@ ARCHIVE_DIR ?= output
 DEMO_DIR ?= output/demo
 DEMO_PORT ?= 8765
 
-.PHONY: setup pywb crawl test fuzz bench bench-text reliability demo replica lint
+.PHONY: setup dev pywb crawl test fuzz bench bench-text reliability demo replica lint
 
+# setup: what the archiver needs to run; dev: that and the test and lint tools.
 setup: $(VENV)/.installed
+
+dev: $(VENV)/.dev-installed
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.installed
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
 pywb: $(PYWB_VENV)/.installed
@@ -27,10 +34,10 @@ $(PYWB_VENV)/.installed: requirements-pywb.txt
 crawl: setup
 	$(BIN)/scrapy crawl portal -s ARCHIVE_DIR=$(ARCHIVE_DIR)
 
-test: setup pywb
+test: dev pywb
 	$(BIN)/python -m pytest
 
-fuzz: setup
+fuzz: dev
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -p no:cacheprovider tests/test_fuzz.py tests/test_text_properties.py
 
 bench: setup
@@ -45,7 +52,7 @@ bench-text: setup
 	$(BIN)/python bench/bench_text.py
 	$(BIN)/python bench/bench_dates.py
 
-lint: setup
+lint: dev
 	$(BIN)/ruff check .
 
 replica: setup
