@@ -11,8 +11,10 @@ What pywb 2.10 does, measured on a crawl of the replica and on hand-made records
   the folder it runs in; ``wb-manager add NAME FILE...`` copies each WARC into
   ``archive/`` and merges its CDXJ lines into ``indexes/index.cdxj``. A file that is not
   ``.warc``/``.warc.gz``/``.arc``/``.arc.gz`` is skipped with a warning, exit status 0. A
-  ``.wacz`` needs ``add --unpack-wacz`` (without it: NotImplementedError): its WARC files
-  are copied in as ``<wacz name>-<n>.warc.gz`` and its ``indexes/*.cdx(.gz)`` merged.
+  ``.wacz`` needs ``add --unpack-wacz`` (without it: "Adding waczs without unpacking is
+  not yet implemented", exit status 2): its WARC files are copied in as
+  ``<wacz name>-<n>.warc.gz`` and its ``indexes/*.cdx(.gz)`` merged (digests there read
+  ``sha1:…`` and lines carry a ``recordDigest``).
   ``wayback`` serves every collection under its ``--directory``; no config.yaml is needed.
 - CDX API: ``/{coll}/cdx?url=HOST/*&output=json`` answers ``text/x-ndjson``, one JSON
   object per line (without ``output=json``: CDXJ lines, ``urlkey timestamp {json}``),
@@ -30,7 +32,10 @@ What pywb 2.10 does, measured on a crawl of the replica and on hand-made records
   ``filter=!mime:warc/revisit``, ``from=2024&to=202403`` (partial timestamps),
   ``limit=N``, ``sort=reverse``, ``closest=TS&sort=closest`` work. POST captures (our
   ``__doPostBack`` pager) have urlkey ``…?__wb_method=post&tabid=622``: ``HOST/*`` lists
-  them, an exact ``url=`` query and a GET replay of the same URL do not.
+  them, an exact ``url=`` query and a GET replay of the same URL do not. pywb's indexer
+  adds the form's fields to that key only when the request record has a Content-Length,
+  which ours lack (Scrapy sets it later), so every post to one URL shares one key; the
+  WACZ's index (cdxj-indexer) adds them (``…?__eventtarget=…&__viewstate=…&__wb_method=post``).
 - ``/{coll}/{timestamp}id_/{url}``: the payload as captured, no rewriting, no banner; the
   URL matches by urlkey, so parameter order and case do not matter, an extra parameter
   does (404). Status and headers are the capture's, but ``Date``, ``Server``, ``ETag``
