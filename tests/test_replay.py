@@ -214,6 +214,13 @@ def test_an_unreadable_warc_file_is_refused_in_one_line_leaving_nothing(tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["warc"]
 
 
+def test_pywb_is_stopped_when_the_block_ends(tmp_path):
+    with pywb.serve(tmp_path) as base:
+        assert get(base, "")[0] == 200
+    with pytest.raises(ConnectionRefusedError):
+        get(base, "")
+
+
 def test_a_missing_pywb_says_make_pywb(tmp_path, monkeypatch):
     monkeypatch.setenv("PYWB_BIN", str(tmp_path / "nowhere"))
     with pytest.raises(pywb.PywbMissing, match="make pywb"):
