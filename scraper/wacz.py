@@ -6,9 +6,8 @@ crawl received. It is made by the ``wacz`` package (py-wacz 0.6, its ``create``
 command called in-process); the pages index is ours: every article and text page of
 ``articles.jsonl`` and ``pages.jsonl``, at the capture its record was read from
 (``fetched_at`` is that response's WARC-Date), titled as the page titles itself
-(``title_raw``). A page
-whose capture is in no WARC file (archived before WARC capture began) cannot be
-replayed, so py-wacz leaves it out; the summary line counts those.
+(``title_raw``). A page whose capture is in no WARC file (archived before WARC capture
+began) cannot be replayed, so py-wacz leaves it out; the summary line counts those.
 
 py-wacz's indexer (cdxj-indexer) buffers every record decoded, only to read POST form
 bodies, which are never content-encoded; decoding would inflate a decompression bomb
@@ -45,6 +44,8 @@ SPOOL_BYTES = 1 << 16
 RECORD_FILES = ("articles.jsonl", "pages.jsonl")
 PAGES_HEADER = {"format": "json-pages-1.0", "id": "pages", "title": "Articles and text pages"}
 TITLE = "lavusta.longan.gov.vn archive"
+# An error line quotes at most this much of an exception's message (warcio's quotes binary data).
+MESSAGE_CHARS = 160
 DESCRIPTION = "What lavusta-archiver received from the portal of the Long An science and technology associations."
 
 
@@ -78,7 +79,17 @@ def records(path: Path) -> Iterator[dict]:
 
 def warc_date(fetched_at: str) -> str:
     """``fetched_at`` (ISO 8601 with an offset) as a WARC-Date, the form py-wacz reads: ``2026-11-25T17:08:23Z``."""
-    return datetime.fromisoformat(fetched_at).strftime("%Y-%m-%dT%H:%M:%SZ")
+    try:
+        return datetime.fromisoformat(fetched_at).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except (TypeError, ValueError) as exc:
+        raise Unreadable(f"fetched_at {fetched_at!r} is not an ISO 8601 time") from exc
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception as a short line: its type, and its message with any unprintable character as "?"."""
+    message = "".join(c if c.isprintable() else "?" for c in " ".join(str(exc).split()))
+    cut = message[:MESSAGE_CHARS] + ("…" if len(message) > MESSAGE_CHARS else "")
+    return f"{type(exc).__name__}: {cut}"
 
 
 def page_entries(archive: Path) -> list[dict[str, str]]:
@@ -148,7 +159,7 @@ def package(archive: Path, output: Path) -> tuple[int, int, int]:
     try:
         store.atomic_write(output, lambda tmp: create(warcs, pages, tmp))
     except (ArchiveLoadFailed, zipfile.BadZipFile, ValueError, EOFError) as exc:
-        raise Unreadable(f"a WARC file cannot be read ({type(exc).__name__}: {exc})") from exc
+        raise Unreadable(f"a WARC file cannot be read ({one_line(exc)})") from exc
     listed = len(listed_pages(output))
     return len(warcs), listed, len(pages) - listed
 
