@@ -1,4 +1,4 @@
-"""pywb 2.10, the reference replay server, driven from tests and the offline demo.
+"""pywb 2.10, the reference replay server, driven from Python (tests, demos, scripts).
 
 pywb needs brotlipy, whose ``brotli`` package shadows the Brotli module Scrapy decodes
 with, so it lives in its own virtualenv, ``.venv-pywb/`` (``make pywb``); ``PYWB_BIN``
@@ -11,8 +11,10 @@ What pywb 2.10 does, measured on a crawl of the replica and on hand-made records
   the folder it runs in; ``wb-manager add NAME FILE...`` copies each WARC into
   ``archive/`` and merges its CDXJ lines into ``indexes/index.cdxj``. A file that is not
   ``.warc``/``.warc.gz``/``.arc``/``.arc.gz`` is skipped with a warning, exit status 0. A
-  ``.wacz`` needs ``add --unpack-wacz`` (without it: NotImplementedError): its WARC files
-  are copied in as ``<wacz name>-<n>.warc.gz`` and its ``indexes/*.cdx(.gz)`` merged.
+  ``.wacz`` needs ``add --unpack-wacz`` (without it: "Adding waczs without unpacking is
+  not yet implemented", exit status 2): its WARC files are copied in as
+  ``<wacz name>-<n>.warc.gz`` and its ``indexes/*.cdx(.gz)`` merged (digests there read
+  ``sha1:…`` and lines carry a ``recordDigest``).
   ``wayback`` serves every collection under its ``--directory``; no config.yaml is needed.
 - CDX API: ``/{coll}/cdx?url=HOST/*&output=json`` answers ``text/x-ndjson``, one JSON
   object per line (without ``output=json``: CDXJ lines, ``urlkey timestamp {json}``),
@@ -21,16 +23,19 @@ What pywb 2.10 does, measured on a crawl of the replica and on hand-made records
   parameters sorted: ``1,0,0,127:8765)/default.aspx?chitiet=true&cmsid=743&tabid=620``),
   ``timestamp`` (14 digits, UTC, whole seconds), ``url`` (as captured), ``mime`` (the
   response's Content-Type without parameters; ``warc/revisit`` for a revisit record,
-  ``unk`` for a response without Content-Type such as a 304), ``status`` (absent on a
+  ``unk`` for a response without Content-Type, such as a bare 304), ``status`` (absent on a
   revisit), ``digest`` (base32 SHA-1 of the payload), ``length`` and ``offset`` (the
   gzip member's bytes in ``filename``), ``filename``, ``source``, ``source-coll``,
   ``access`` ("allow"), and ``method`` ("POST") on a POST capture. ``HOST/*`` (or
-  ``matchType=prefix``) lists every capture of the host (``matchType=domain`` adds
-  subdomains); ``fl=timestamp,status`` picks fields; ``filter=status:200``,
-  ``filter=!mime:warc/revisit``, ``from=2024&to=202403`` (partial timestamps),
-  ``limit=N``, ``sort=reverse``, ``closest=TS&sort=closest`` work. POST captures (our
+  ``matchType=prefix``) lists every capture of the host; ``fl=timestamp,status`` picks
+  fields; ``filter=status:200``, ``filter=!mime:warc/revisit``, ``from=202402&to=202403``
+  (partial timestamps, ``to`` padded upwards: March included), ``limit=N``,
+  ``sort=reverse``, ``closest=TS&sort=closest`` work. POST captures (our
   ``__doPostBack`` pager) have urlkey ``…?__wb_method=post&tabid=622``: ``HOST/*`` lists
-  them, an exact ``url=`` query and a GET replay of the same URL do not.
+  them, an exact ``url=`` query and a GET replay of the same URL do not. pywb's indexer
+  adds the form's fields to that key only when the request record has a Content-Length,
+  which ours lack (Scrapy sets it later), so every post to one URL shares one key; the
+  WACZ's index (cdxj-indexer) adds them (``…?__eventtarget=…&__viewstate=…&__wb_method=post``).
 - ``/{coll}/{timestamp}id_/{url}``: the payload as captured, no rewriting, no banner; the
   URL matches by urlkey, so parameter order and case do not matter, an extra parameter
   does (404). Status and headers are the capture's, but ``Date``, ``Server``, ``ETag``
@@ -54,7 +59,7 @@ What pywb 2.10 does, measured on a crawl of the replica and on hand-made records
   record's ``fetched_at``, which is the WARC-Date of its 200).
 - 3xx captures: ``id_`` keeps the status and the ``Location`` exactly as captured
   (absolute or relative, pointing at the live site; a client following it leaves the
-  archive); the rewriting modes (``mp_``, none) rewrite it into the archive
+  archive); ``mp_`` (rewritten replay) points it into the archive
   (``/{coll}/{ts}mp_/{target}``). Index status ``301``/``302``.
 - 404 captures: replayed as captured (404, the captured body, with
   ``Memento-Datetime``). A URL with no capture also gives 404, pywb's own "URL Not
@@ -70,7 +75,6 @@ import socket
 import subprocess
 import tempfile
 import time
-import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path

@@ -6,9 +6,13 @@ crawl received. It is made by the ``wacz`` package (py-wacz 0.6, its ``create``
 command called in-process); the pages index is ours: every article and text page of
 ``articles.jsonl`` and ``pages.jsonl``, at the capture its record was read from
 (``fetched_at`` is that response's WARC-Date), titled as the page titles itself
-(``title_raw``). A page
-whose capture is in no WARC file (archived before WARC capture began) cannot be
-replayed, so py-wacz leaves it out; the summary line counts those.
+(``title_raw``). A page whose capture is in no WARC file (archived before WARC capture
+began) cannot be replayed, so py-wacz leaves it out; the summary line counts those.
+
+py-wacz's indexer (cdxj-indexer) buffers every record decoded, only to read POST form
+bodies, which are never content-encoded; decoding would inflate a decompression bomb
+whole, and warcio 1.8.1's ``br`` decoder fails with Brotli 1.2 and later. While it runs,
+records are buffered as stored instead (the index describes records as stored anyway).
 
 Only closed WARC files are packed: a ``.open`` one is being written (or was left by a
 killed run, for the next crawl to adopt). The WACZ is written beside its destination
@@ -20,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import shutil
 import sys
 import tempfile
 import zipfile
@@ -27,14 +32,20 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
+from cdxj_indexer import bufferiter
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
 
 from pipelines import store
 
 DEFAULT_NAME = "lavusta.wacz"
+# cdxj-indexer's own buffer size: a record larger than this is spooled to disk.
+SPOOL_BYTES = 1 << 16
 RECORD_FILES = ("articles.jsonl", "pages.jsonl")
 PAGES_HEADER = {"format": "json-pages-1.0", "id": "pages", "title": "Articles and text pages"}
 TITLE = "lavusta.longan.gov.vn archive"
+# An error line quotes at most this much of an exception's message (warcio's quotes binary data).
+MESSAGE_CHARS = 160
 DESCRIPTION = "What lavusta-archiver received from the portal of the Long An science and technology associations."
 
 
@@ -68,7 +79,17 @@ def records(path: Path) -> Iterator[dict]:
 
 def warc_date(fetched_at: str) -> str:
     """``fetched_at`` (ISO 8601 with an offset) as a WARC-Date, the form py-wacz reads: ``2026-11-25T17:08:23Z``."""
-    return datetime.fromisoformat(fetched_at).strftime("%Y-%m-%dT%H:%M:%SZ")
+    try:
+        return datetime.fromisoformat(fetched_at).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except (TypeError, ValueError) as exc:
+        raise Unreadable(f"fetched_at {fetched_at!r} is not an ISO 8601 time") from exc
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception as a short line: its type, and its message with any unprintable character as "?"."""
+    message = "".join(c if c.isprintable() else "?" for c in " ".join(str(exc).split()))
+    cut = message[:MESSAGE_CHARS] + ("…" if len(message) > MESSAGE_CHARS else "")
+    return f"{type(exc).__name__}: {cut}"
 
 
 def page_entries(archive: Path) -> list[dict[str, str]]:
@@ -91,6 +112,25 @@ def listed_pages(wacz: Path) -> list[dict]:
     return [entry for entry in map(json.loads, lines) if "format" not in entry]
 
 
+def buffer_as_stored(record: ArcWarcRecord) -> None:
+    """cdxj-indexer's ``buffer_record_content``, reading the record's bytes as stored, not decoded."""
+    spool = tempfile.SpooledTemporaryFile(SPOOL_BYTES)  # noqa: SIM115 - cdxj-indexer closes it after the record
+    shutil.copyfileobj(record.raw_stream, spool)
+    spool.seek(0)
+    record.buffered_stream = spool
+
+
+@contextlib.contextmanager
+def payloads_as_stored() -> Iterator[None]:
+    """While the block runs, cdxj-indexer buffers records as stored (see the module's docstring)."""
+    original = bufferiter.buffer_record_content
+    bufferiter.buffer_record_content = buffer_as_stored
+    try:
+        yield
+    finally:
+        bufferiter.buffer_record_content = original
+
+
 def create(warcs: list[Path], pages: list[dict[str, str]], output: Path) -> None:
     """Run py-wacz's ``create`` in-process; its chatter is kept for the error, never printed."""
     from wacz.main import main as wacz_main  # 0.3 s of imports that `extract` need not pay
@@ -101,7 +141,7 @@ def create(warcs: list[Path], pages: list[dict[str, str]], output: Path) -> None
         pages_file.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
         args = ["create", "-o", str(output), "--pages", str(pages_file), "--title", TITLE, "--desc", DESCRIPTION]
         chatter = io.StringIO()
-        with contextlib.redirect_stdout(chatter):
+        with contextlib.redirect_stdout(chatter), payloads_as_stored():
             status = wacz_main([*args, *map(str, warcs)])
     if status != 0:
         said = chatter.getvalue().strip().splitlines()
@@ -119,7 +159,7 @@ def package(archive: Path, output: Path) -> tuple[int, int, int]:
     try:
         store.atomic_write(output, lambda tmp: create(warcs, pages, tmp))
     except (ArchiveLoadFailed, zipfile.BadZipFile, ValueError, EOFError) as exc:
-        raise Unreadable(f"a WARC file cannot be read ({type(exc).__name__}: {exc})") from exc
+        raise Unreadable(f"a WARC file cannot be read ({one_line(exc)})") from exc
     listed = len(listed_pages(output))
     return len(warcs), listed, len(pages) - listed
 

@@ -184,11 +184,25 @@ def test_the_wacz_goes_where_o_says(archive, tmp_path):
     assert validate(tmp_path / "copy.wacz").returncode == 0
 
 
+def test_the_hostile_crawls_br_zstd_and_broken_bodies_are_packed_as_stored(fault_crawl, tmp_path):
+    run = package(fault_crawl["archive"], "-o", str(tmp_path / "hostile.wacz"))
+    assert run.returncode == 0, run.stderr
+    assert validate(tmp_path / "hostile.wacz").returncode == 0
+
+
 def test_an_archive_without_warc_files_is_refused_in_one_line(tmp_path):
     (tmp_path / "warc").mkdir()
     run = package(tmp_path)
     assert (run.returncode, run.stderr.count("\n"), run.stdout) == (1, 1, "")
     assert "no closed WARC files" in run.stderr
+
+
+def test_a_record_file_that_is_not_json_lines_is_refused_in_one_line(archive, tmp_path):
+    shutil.copytree(archive / "warc", tmp_path / "warc")
+    (tmp_path / "articles.jsonl").write_text('{"url": "http://127.0.0.1/a"}\nnot json\n', encoding="utf-8")
+    run = package(tmp_path)
+    assert (run.returncode, run.stderr.count("\n")) == (1, 1)
+    assert "articles.jsonl line 2 is not JSON" in run.stderr
 
 
 def test_an_unreadable_warc_file_is_refused_in_one_line_leaving_nothing(tmp_path):
@@ -198,6 +212,13 @@ def test_an_unreadable_warc_file_is_refused_in_one_line_leaving_nothing(tmp_path
     assert (run.returncode, run.stderr.count("\n"), run.stdout) == (1, 1, "")
     assert "cannot package" in run.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["warc"]
+
+
+def test_pywb_is_stopped_when_the_block_ends(tmp_path):
+    with pywb.serve(tmp_path) as base:
+        assert get(base, "")[0] == 200
+    with pytest.raises(ConnectionRefusedError):
+        get(base, "")
 
 
 def test_a_missing_pywb_says_make_pywb(tmp_path, monkeypatch):
