@@ -22,6 +22,8 @@ from replica.server import serve
 from replica.webarchive.warcs import write_warcs
 
 LOOPBACK_PACE = ["-s", "DOWNLOAD_DELAY=0.1", "-s", "AUTOTHROTTLE_START_DELAY=0.1"]
+# A progress line and the closing line on the console; the full log is in each run's log file.
+QUIET = ["-s", "LOG_LEVEL=WARNING", "-s", "ARCHIVE_PROGRESS_SECONDS=2"]
 
 
 def count_lines(path: Path) -> int:
@@ -43,7 +45,7 @@ def main() -> int:
     print(f"Serving the portal replica on {server.url}", flush=True)
     try:
         crawl = [sys.executable, "-m", "scrapy", "crawl", "portal", "-a", f"start_url={server.url}"]
-        status = subprocess.call([*crawl, "-s", f"ARCHIVE_DIR={args.archive_dir}", *LOOPBACK_PACE])
+        status = subprocess.call([*crawl, "-s", f"ARCHIVE_DIR={args.archive_dir}", *LOOPBACK_PACE, *QUIET])
     finally:
         server.shutdown()
     report(Path(args.archive_dir))
@@ -58,7 +60,7 @@ def import_history(archive: Path) -> int:
             print(f"Serving the replica's web archive with pywb on {base}lavusta/", flush=True)
             history = [sys.executable, "-m", "scrapy", "crawl", "history", "-s", f"ARCHIVE_DIR={archive}"]
             sources = ["-a", f"cdx={base}lavusta/cdx", "-a", f"replay={base}lavusta/"]
-            status = subprocess.call([*history, *sources, *LOOPBACK_PACE])
+            status = subprocess.call([*history, *sources, *LOOPBACK_PACE, *QUIET])
     report(archive)
     return status
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import re
 import resource
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from typing import Any
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.spiders import Spider
+from twisted.internet import task
 
 from scraper import limits
 from scraper.runs import EXIT_FAILED, EXIT_OK, RUNS, require_lock, run_name, software_versions, write_manifest
@@ -164,7 +166,9 @@ class RunReport:
         self.handler = logging.FileHandler(self.log_path, encoding="utf-8")
         formatter = logging.Formatter(self.settings.get("LOG_FORMAT"), self.settings.get("LOG_DATEFORMAT"))
         self.handler.setFormatter(formatter)
-        self.handler.setLevel(self.settings.get("LOG_LEVEL", "INFO"))
+        # The run's log file keeps INFO and up even when the console is told to be quieter.
+        console = logging.getLevelName(str(self.settings.get("LOG_LEVEL", "INFO")).upper())
+        self.handler.setLevel(min(console, logging.INFO) if isinstance(console, int) else logging.INFO)
         logging.getLogger().addHandler(self.handler)
         for noisy in ("scrapy.downloadermiddlewares.robotstxt", "scrapy.pipelines.media"):
             logging.getLogger(noisy).addFilter(OneLineErrors())
@@ -172,6 +176,9 @@ class RunReport:
         logging.getLogger().addHandler(self.close_failures)
         self.reason: str | None = None
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+        self.progress = task.LoopingCall(self.show_progress)
+        self.progress_every = self.settings.getfloat("ARCHIVE_PROGRESS_SECONDS", 0)
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         # The report is written once the engine has stopped: every component has closed by then,
         # so a failure to close (a merge, a WARC file) is known and decides the status.
         crawler.signals.connect(self.engine_stopped, signal=signals.engine_stopped)
@@ -186,8 +193,21 @@ class RunReport:
     def from_crawler(cls, crawler: Crawler) -> RunReport:
         return cls(crawler)
 
+    def spider_opened(self, spider: Spider) -> None:
+        if self.progress_every > 0:
+            self.progress.start(self.progress_every, now=False)
+
+    def show_progress(self) -> None:
+        """One line on the console, for a quiet run (``ARCHIVE_PROGRESS_SECONDS``): how far it is."""
+        stats = self.crawler.stats
+        staged = sum(v for k, v in stats.get_stats().items() if k.startswith("archive/staged_"))
+        pages = stats.get_value("response_received_count", 0)
+        print(f"lavusta-archiver: {pages} pages fetched, {staged} records so far", file=sys.stderr, flush=True)
+
     def spider_closed(self, spider: Spider, reason: str) -> None:
         self.reason = reason
+        if self.progress.running:
+            self.progress.stop()
 
     def engine_stopped(self) -> None:
         spider = self.crawler.spider
@@ -206,18 +226,14 @@ class RunReport:
             logger.error("Run failed: %s (start %s)%s; manifest %s", why, getattr(spider, "start_url", ""), hit, path)
         else:
             counts = manifest["counts"]
-            logger.info(
-                "Run finished: %d pages fetched%s; articles %d new, %d changed, %d unchanged, %d removed%s;"
-                " manifest %s",
-                counts["pages_fetched"],
-                captures_summary(manifest.get("history")),
-                counts["articles_new"],
-                counts["articles_changed"],
-                counts["articles_unchanged"],
-                counts["articles_removed"],
-                limits.summary(manifest["limits"]),
-                path,
+            summary = (
+                f"{counts['pages_fetched']} pages fetched{captures_summary(manifest.get('history'))}; articles"
+                f" {counts['articles_new']} new, {counts['articles_changed']} changed,"
+                f" {counts['articles_unchanged']} unchanged, {counts['articles_removed']} removed"
+                f"{limits.summary(manifest['limits'])}; manifest {path}"
             )
+            self.crawler.stats.set_value("run/summary", summary)
+            logger.info("Run finished: %s", summary)
         logging.getLogger().removeHandler(self.handler)
         logging.getLogger().removeHandler(self.close_failures)
         self.handler.close()

@@ -82,6 +82,7 @@ COOKIES_ENABLED = True
 
 # --- Output conventions -----------------------------------------------------
 FEED_EXPORT_ENCODING = "utf-8"
-LOG_LEVEL = "INFO"
+LOG_LEVEL = "INFO"  # the console's; the run's log file in ARCHIVE_DIR/runs/ keeps INFO and up anyway
+ARCHIVE_PROGRESS_SECONDS = 0  # > 0: a "N pages fetched, M records so far" line on the console this often
 TELNETCONSOLE_ENABLED = False  # no listening port: a cron job needs none
 REMOTE_CONTROL_ENABLED = False

@@ -52,3 +52,13 @@ def test_the_demo_imports_the_web_archive_history_once(twice):
     assert second.returncode == 0, second.stderr[-2000:]
     assert lines(history / "articles.jsonl") == len(truth.ARTICLES)
     assert newest_manifest(history)["history"]["fetched"] == 0
+
+
+def test_the_demo_shows_progress_and_a_summary_and_keeps_the_full_log_in_the_run_log(twice):
+    archive, first, _ = twice
+    shown = (first.stdout + first.stderr).splitlines()
+    assert len(shown) < 40
+    assert any(line.startswith("lavusta-archiver: run finished: ") for line in shown)
+    assert "WARNING" not in first.stderr  # no warning about a contact address on loopback
+    (log, *_) = sorted((archive / "runs").glob("*.log"))
+    assert "Run finished" in log.read_text(encoding="utf-8")

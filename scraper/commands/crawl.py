@@ -86,3 +86,5 @@ class Command(ScrapyCrawl):
         elif stats.get_value("run/failed"):
             _say(f"run failed, {stats.get_value('run/failed')}")
             self.exitcode = status
+        elif str(self.settings.get("LOG_LEVEL", "INFO")).upper() in ("WARNING", "ERROR", "CRITICAL"):
+            _say(f"run finished: {stats.get_value('run/summary')}")  # the log line it hid

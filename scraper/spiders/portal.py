@@ -9,6 +9,7 @@ decided by what it holds, not by its URL. On an archive that already holds pages
 
 from __future__ import annotations
 
+import ipaddress
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
@@ -37,6 +38,15 @@ from scraper.state import StateStore
 REVISIT_STATUSES = [304, 404, 410]
 
 
+def on_loopback(url: str) -> bool:
+    """Whether ``url`` is on this machine (a replica, a test server): nobody there to reach."""
+    host = urlsplit(url).hostname or ""
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def _flag(value: str | bool) -> bool:
     return str(value).lower() in ("1", "true", "yes")
 
@@ -63,7 +73,7 @@ class PortalSpider(scrapy.Spider):
         self.revisit: RevisitPolicy | None = None
 
     async def start(self) -> AsyncIterator[Request]:
-        if not self.settings.get("ARCHIVER_CONTACT"):
+        if not self.settings.get("ARCHIVER_CONTACT") and not on_loopback(self.start_url):
             self.logger.warning("ARCHIVER_CONTACT is not set: the User-Agent names no way to reach you")
         archive = Path(self.settings.get("ARCHIVE_DIR", "output"))
         if not holds_lock(archive):
