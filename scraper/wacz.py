@@ -97,9 +97,11 @@ def page_entries(archive: Path) -> list[dict[str, str]]:
     entries = []
     for name in RECORD_FILES:
         for record in records(archive / name):
-            if record.get("url") and record.get("fetched_at"):
-                title = record.get("title_raw") or record.get("title") or record["url"]
-                entries.append({"url": record["url"], "ts": warc_date(record["fetched_at"]), "title": title})
+            # A web-archive copy is in our WARC files under the address it was fetched from.
+            url = record.get("capture_url") or record.get("url")
+            if url and record.get("fetched_at"):
+                title = record.get("title_raw") or record.get("title") or url
+                entries.append({"url": url, "ts": warc_date(record["fetched_at"]), "title": title})
     return entries
 
 
