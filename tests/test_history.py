@@ -246,9 +246,8 @@ def test_a_second_pywb_import_fetches_no_capture(pywb_imported):
 def test_the_wacz_of_an_imported_history_lists_every_capture_it_holds(imported, tmp_path):
     archive, _ = imported
     out = tmp_path / "history.wacz"
-    run = subprocess.run(
-        [sys.executable, "-m", "scraper", "wacz", str(archive), "-o", str(out)], cwd=ROOT, capture_output=True, text=True
-    )
+    command = [sys.executable, "-m", "scraper", "wacz", str(archive), "-o", str(out)]
+    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     records = len(list(read_jsonl(archive / "articles.jsonl"))) + len(list(read_jsonl(archive / "pages.jsonl")))
     assert f"{records} pages listed" in run.stdout
