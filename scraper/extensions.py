@@ -41,8 +41,9 @@ NETWORK_HINTS = {
 }
 BLOCKING_OUTCOMES = ("http_401", "http_403", "http_429")
 # A request that ended in a 2xx answer or a 304 (unchanged) did its work, and so did one that got a
-# web archive's capture of a redirect or an error page as captured; any other end is an error.
-SUCCESS_OUTCOME = re.compile(r"^(http_(2\d\d|304)|capture_\d\d\d)$")
+# web archive's capture of a redirect or an error page as captured, or was sent by the archive to
+# another capture of the same page (capture_moved); any other end is an error.
+SUCCESS_OUTCOME = re.compile(r"^(http_(2\d\d|304)|capture_(\d\d\d|moved))$")
 RECORDED_SETTINGS = (
     "ARCHIVE_DIR",
     "USER_AGENT",

@@ -43,7 +43,10 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         self.server.paths.append(self.path)
-        status, headers, body = self.server.answer(self.path)
+        if self.path == "/robots.txt":
+            status, headers, body = 404, {}, b""
+        else:
+            status, headers, body = self.server.answer(self.path)
         self.send_response(status)
         for name, value in {"Content-Length": str(len(body)), **headers}.items():
             self.send_header(name, value)
@@ -136,3 +139,20 @@ def test_a_bad_date_argument_is_refused_before_anything_is_fetched(canned, tmp_p
     assert run.returncode != 0
     assert "YYYY" in run.stderr
     assert server.paths == []
+
+
+def test_an_archive_redirecting_a_capture_to_another_of_the_same_page_is_done_not_failed(canned, tmp_path):
+    row = ["k", "20240418063200", SEED, "text/html", "200", "D", "1"]
+
+    def answer(path: str) -> Answer:
+        if path.startswith("/cdx"):
+            return cdx_json(row)
+        return 302, {"Location": f"/web/20240418063207id_/{SEED}"}, b""
+
+    server = canned(answer)
+    first = import_from(server, tmp_path / "a")
+    assert first.returncode == 0, first.stderr[-2000:]
+    report = manifest(tmp_path / "a")["history"]
+    assert (report["replay_redirects"], report["failed"]) == (1, 0)
+    import_from(server, tmp_path / "a")
+    assert sum("id_/" in path for path in server.paths) == 1  # not asked again

@@ -11,6 +11,7 @@ the article's history by its capture time. A capture imported once, or one whose
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
@@ -33,6 +34,8 @@ from scraper.runs import holds_lock
 from scraper.state import StateStore
 
 WAYBACK_CDX = "https://web.archive.org/cdx/search/cdx"
+# A replay address: /<timestamp><flag>/<original>, the original's "//" sometimes squeezed to "/".
+REPLAY_PATH = re.compile(r"/\d{4,14}(?:[a-z]{2}_)?/(?P<original>https?:/.*)$")
 WAYBACK_REPLAY = "https://web.archive.org/web/"
 WEB_ARCHIVE = "web-archive"
 
@@ -227,6 +230,11 @@ class HistorySpider(scrapy.Spider):
         capture: Capture = response.meta["capture"]
         url: str = response.meta["portal_url"]
         status = response.status
+        if self.sent_elsewhere(response, capture, url):
+            self.outcome("capture_moved")
+            self.counts["replay_redirects"] += 1
+            self.done(capture, url, "replay-redirect")
+            return
         why = self.not_the_capture(response, capture)
         if why:
             self.outcome(f"http_{status}" if status != 200 else "other-capture")
@@ -264,6 +272,19 @@ class HistorySpider(scrapy.Spider):
         self.linked.update(cid for link in parsed.links.pages if (cid := cms_id(link)) is not None)
         self.done(capture, url, parsed.kind)
         yield from self.records(parsed, capture, response.url)
+
+    def sent_elsewhere(self, response: Response, capture: Capture, url: str) -> bool:
+        """Whether the archive redirects a capture of a page to another capture of the same page.
+
+        The Wayback Machine does so for captures it serves under a nearby timestamp; that
+        capture has a row of its own, so this one is done, not failed.
+        """
+        if not 300 <= response.status < 400 or (capture.status is not None and 300 <= capture.status < 400):
+            return False
+        location = response.urljoin(response.headers.get("Location", b"").decode("latin-1"))
+        match = REPLAY_PATH.search(location)
+        original = re.sub(r"^(https?:)/+", r"\1//", match["original"]) if match else ""
+        return bool(original) and portal_url(original, self.site_url) == url
 
     @staticmethod
     def not_the_capture(response: Response, capture: Capture) -> str | None:
@@ -333,6 +354,7 @@ class HistorySpider(scrapy.Spider):
             "already_imported": self.counts["already_imported"],
             "failed": self.counts["failed"],
             "redirects": self.counts["redirects"],
+            "replay_redirects": self.counts["replay_redirects"],
             "http_errors": self.counts["http_errors"],
             "not_pages": self.counts["not_pages"],
             "off_site": self.counts["off_site"],
