@@ -21,6 +21,7 @@ from scraper.parsers.urls import canonical_url
 CDX_FIELDS = ("urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length")
 ALIASES = {"url": "original", "mime": "mimetype", "status": "statuscode"}
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "warc/revisit")
+LINK_FORMAT = "application/link-format"
 TIMESTAMP = re.compile(r"^\d{4,14}$")
 # A Wayback-style memento address: /<timestamp><flag>/<original>; the flag (im_, if_, id_ ...) may be absent.
 MEMENTO_PATH = re.compile(r"^(?P<head>.*?/)(?P<ts>\d{4,14})(?:[a-z]{2}_)?/(?P<original>[a-zA-Z][a-zA-Z0-9+.-]*:/.*)$")
@@ -166,8 +167,8 @@ def parse_timemap(text: str, original: str | None = None) -> tuple[list[Capture]
         rels = params.get("rel", "").split()
         if "original" in rels and original is None:
             original = match["url"]
-        if "timemap" in rels and match["url"]:
-            more.append(match["url"])
+        if "timemap" in rels and match["url"] and params.get("type", LINK_FORMAT).lower() == LINK_FORMAT:
+            more.append(match["url"])  # the same TimeMap as JSON, or another format, is not read
         if "memento" not in rels:
             continue
         try:

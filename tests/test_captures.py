@@ -87,7 +87,8 @@ TIMEMAP = """<http://lavusta.longan.gov.vn/Default.aspx?tabid=620&ChiTiet=True&C
 <http://arquivo.pt/wayback/timemap/link/http://lavusta.longan.gov.vn/Default.aspx?tabid=620&ChiTiet=True&CmsId=743>; rel="self"; type="application/link-format",
 <http://arquivo.pt/wayback/20190507091500/http://lavusta.longan.gov.vn/Default.aspx?tabid=620&ChiTiet=True&CmsId=743>; rel="first memento"; datetime="Tue, 07 May 2019 09:15:00 GMT",
 <http://archive.example/memento/abc123>; rel="memento"; datetime="Thu, 18 Apr 2024 06:32:00 GMT",
-<http://arquivo.pt/wayback/timemap/link/2>; rel="timemap"; type="application/link-format"
+<http://arquivo.pt/wayback/timemap/link/2>; rel="timemap"; type="application/link-format",
+<http://arquivo.pt/wayback/timemap/json/x>; rel="timemap"; type="application/json"
 """
 
 
