@@ -31,6 +31,7 @@ from scraper.parsers import site
 from scraper.parsers.page import ParsedPage, now_utc, parse_page
 from scraper.parsers.urls import canonical_article_url, cms_id
 from scraper.runs import holds_lock
+from scraper.spiders.portal import on_loopback
 from scraper.state import StateStore
 
 WAYBACK_CDX = "https://web.archive.org/cdx/search/cdx"
@@ -94,6 +95,8 @@ class HistorySpider(scrapy.Spider):
         if not holds_lock(archive):
             self.logger.error("The history spider imports only under `scrapy crawl`, which holds the archive's lock")
             return
+        if not self.settings.get("ARCHIVER_CONTACT") and not on_loopback(self.start_url):
+            self.logger.warning("ARCHIVER_CONTACT is not set: the User-Agent names no way to reach you")
         self.state = StateStore(archive / "state.sqlite")
         self.page_size = self.settings.getint("ARCHIVE_CDX_PAGE_SIZE", 5000)
         if self.timemap:
