@@ -12,6 +12,7 @@ requests the media pipeline marks ``allow_offsite``, never pages.
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 from typing import NamedTuple
 from urllib.parse import urlsplit
@@ -25,6 +26,15 @@ from scrapy.spiders import Spider
 logger = logging.getLogger(__name__)
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def on_loopback(url: str) -> bool:
+    """Whether ``url`` is on this machine (a replica, a test server): nobody there to reach."""
+    host = urlsplit(url).hostname or ""
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 class Origin(NamedTuple):

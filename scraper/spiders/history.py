@@ -27,11 +27,11 @@ from twisted.python.failure import Failure
 from scraper.captures import CDX_FIELDS, Capture, ListingError, parse_cdx, parse_timemap, portal_url, raw_url
 from scraper.faults import fault_kind
 from scraper.items import Removal
+from scraper.origin import on_loopback
 from scraper.parsers import site
 from scraper.parsers.page import ParsedPage, now_utc, parse_page
 from scraper.parsers.urls import canonical_article_url, cms_id
 from scraper.runs import holds_lock
-from scraper.spiders.portal import on_loopback
 from scraper.state import StateStore
 
 WAYBACK_CDX = "https://web.archive.org/cdx/search/cdx"

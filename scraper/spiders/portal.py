@@ -9,7 +9,6 @@ decided by what it holds, not by its URL. On an archive that already holds pages
 
 from __future__ import annotations
 
-import ipaddress
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
@@ -26,6 +25,7 @@ from twisted.python.failure import Failure
 
 from scraper.faults import fault_kind
 from scraper.items import Removal
+from scraper.origin import on_loopback
 from scraper.parsers import site
 from scraper.parsers.links import Links
 from scraper.parsers.page import ParsedPage, now_utc, parse_page
@@ -36,15 +36,6 @@ from scraper.state import StateStore
 
 # Answers the spider wants to see itself: unchanged, and gone.
 REVISIT_STATUSES = [304, 404, 410]
-
-
-def on_loopback(url: str) -> bool:
-    """Whether ``url`` is on this machine (a replica, a test server): nobody there to reach."""
-    host = urlsplit(url).hostname or ""
-    try:
-        return host == "localhost" or ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def _flag(value: str | bool) -> bool:
