@@ -457,7 +457,9 @@ def metadata() -> dict[str, Any]:
             "description": "One row per article: its current version. Search finds words without their accents "
             '("hoi nghi tri thuc", "dang" for "Đảng"); to search with accents that include đ, use the `search` query.',
             "columns": article_docs,
-            "facets": ["category", "year", {"array": "authors"}],
+            # By author: the `authors` table's facet. An array facet here (`?_facet_array=authors`) takes ~0.9 s at
+            # 10,000 articles, past Datasette's 200 ms limit for facets.
+            "facets": ["category", "year"],
             "sortable_columns": ["published", "cms_id", "title", "category", "views", "version", "first_seen", "year"],
             "sort_desc": "published",
             "label_column": "title",
@@ -483,7 +485,7 @@ def metadata() -> dict[str, Any]:
             "sort": "time",
         },
         "authors": {
-            "description": "One row per article and author the byline credits.",
+            "description": "One row per article and author the byline credits: articles by author.",
             "columns": {
                 "article_url": "The article (`articles.url`).",
                 "position": "1 for the first name of the byline, and so on.",
