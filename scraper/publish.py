@@ -24,7 +24,7 @@ import typing
 import unicodedata
 from collections.abc import Iterator
 from contextlib import ExitStack
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import IO, Any
 
@@ -78,24 +78,19 @@ class Table:
 
     name: str
     columns: dict[str, str]
-    json_columns: set[str] = field(default_factory=set)
-    known: set[str] = field(default_factory=set)
+    known: set[str]
 
 
 def record_table(name: str, cls: type, extra: dict[str, str]) -> Table:
     """One column per field of ``cls`` (lists and maps as JSON text), then ``extra`` columns and ``other_fields``."""
     hints = typing.get_type_hints(cls)
     columns: dict[str, str] = {}
-    json_columns = set()
     for f in fields(cls):
-        origin = typing.get_origin(hints[f.name])
-        if origin in (list, dict):
-            json_columns.add(f.name)
         columns[f.name] = "INTEGER" if int in typing.get_args(hints[f.name]) or hints[f.name] is int else "TEXT"
     columns.update(extra)
     known = set(columns)
     columns["other_fields"] = "TEXT"
-    return Table(name, columns, json_columns, known)
+    return Table(name, columns, known)
 
 
 ARTICLE_EXTRA = {"year": "INTEGER"}
@@ -261,9 +256,7 @@ def row(table: Table, record: dict[str, Any], **derived: Any) -> list[Any]:
             out.append(json.dumps(other, ensure_ascii=False) if other else None)
             continue
         value = values.get(name)
-        if name in table.json_columns or isinstance(value, (list, dict)):
-            value = json.dumps(value if value is not None else [], ensure_ascii=False)
-        out.append(value)
+        out.append(json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value)
     return out
 
 

@@ -250,6 +250,15 @@ def test_an_earlier_version_joins_the_current_one(archive):
     assert got == [(1, "Hội nghị trí thức năm 2023", "2024-01-02T00:00:00+00:00", 0), (2, seed["title"], None, 1)]
 
 
+def test_a_field_the_tables_do_not_know_is_kept_as_json(archive):
+    page = {"url": "https://lavusta.longan.gov.vn/Default.aspx?tabid=609", "title": "Chức năng, nhiệm vụ"}
+    (archive / "pages.jsonl").write_text(json.dumps({**page, "menu": ["Giới thiệu"]}, ensure_ascii=False) + "\n")
+    publish.publish(archive)
+    with connect(archive) as db:
+        (other,) = db.execute("SELECT other_fields FROM pages WHERE url = ?", (page["url"],)).fetchone()
+    assert json.loads(other) == {"menu": ["Giới thiệu"]}
+
+
 def test_a_crashed_publish_leaves_the_previous_database(archive, monkeypatch):
     publish.publish(archive)
     db = archive / publish.DB_NAME
