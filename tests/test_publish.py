@@ -252,7 +252,9 @@ def test_an_earlier_version_joins_the_current_one(archive):
 
 def test_a_field_the_tables_do_not_know_is_kept_as_json(archive):
     page = {"url": "https://lavusta.longan.gov.vn/Default.aspx?tabid=609", "title": "Chức năng, nhiệm vụ"}
-    (archive / "pages.jsonl").write_text(json.dumps({**page, "menu": ["Giới thiệu"]}, ensure_ascii=False) + "\n")
+    (archive / "pages.jsonl").write_text(
+        json.dumps({**page, "menu": ["Giới thiệu"]}, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     publish.publish(archive)
     with connect(archive) as db:
         (other,) = db.execute("SELECT other_fields FROM pages WHERE url = ?", (page["url"],)).fetchone()
