@@ -14,6 +14,8 @@ not changed since, nothing is rebuilt. The record files are only read.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 import re
@@ -33,6 +35,7 @@ from scraper.items import Article, Page, Visitors, field_docs
 
 DB_NAME = "lavusta.sqlite"
 METADATA_NAME = "lavusta-metadata.json"
+LOCK_NAME = ".publish.lock"
 SOURCES = ("articles.jsonl", "versions.jsonl", "pages.jsonl", "visitors.jsonl")
 # Raised whenever the tables change, so that a database of an older layout is rebuilt.
 SCHEMA_VERSION = "1"
@@ -413,14 +416,29 @@ def publish(archive: Path, attempts: int = 3) -> Counts | None:
     """
     if not (archive / "articles.jsonl").is_file():
         raise Unpublishable(f"no {archive / 'articles.jsonl'}: nothing to publish")
-    write_metadata(archive)
-    if is_current(archive):
-        return None
-    for _ in range(attempts):
-        counts, fingerprint = publish_once(archive)
-        if current_fingerprint(archive) == fingerprint:
-            return counts
+    with publishing(archive):
+        write_metadata(archive)
+        if is_current(archive):
+            return None
+        for _ in range(attempts):
+            counts, fingerprint = publish_once(archive)
+            if current_fingerprint(archive) == fingerprint:
+                return counts
     raise Unpublishable(f"the record files kept changing while they were read ({attempts} tries): run it again later")
+
+
+@contextlib.contextmanager
+def publishing(archive: Path) -> Iterator[None]:
+    """One publish of an archive at a time; temporary databases a killed one left are deleted.
+
+    The lock is the publish's own (``.publish.lock``), not the crawl's: publishing only reads
+    the record files, so a crawl may run meanwhile.
+    """
+    with (archive / LOCK_NAME).open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        for left in archive.glob(f".{DB_NAME}.*"):
+            left.unlink(missing_ok=True)
+        yield
 
 
 # --- Datasette's metadata ----------------------------------------------------------------------

@@ -277,6 +277,13 @@ def test_a_crashed_publish_leaves_the_previous_database(archive, monkeypatch):
     assert [p.name for p in archive.iterdir() if p.name.startswith(f".{publish.DB_NAME}")] == []
 
 
+def test_a_temporary_database_left_by_a_killed_publish_is_deleted_by_the_next(archive):
+    left = archive / f".{publish.DB_NAME}.k1ll3d"
+    left.write_bytes(b"SQLite format 3\x00 cut short")
+    publish.publish(archive)
+    assert not left.exists()
+
+
 def test_a_reader_of_the_old_database_keeps_reading_it_across_a_publish(archive):
     publish.publish(archive)
     reader = sqlite3.connect(archive / publish.DB_NAME)
