@@ -1,4 +1,4 @@
-"""Command line of the archiver beyond ``scrapy crawl``: ``python -m scraper extract|reextract|wacz ...``."""
+"""Command line of the archiver beyond ``scrapy crawl``: ``python -m scraper extract|reextract|wacz|publish ...``."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from scraper import extract, reextract, wacz
+from scraper import extract, publish, reextract, wacz
 
 DESCRIPTION = (
     "The archiver's commands beyond `scrapy crawl portal`: extract saved pages, rebuild records from WARC, "
-    "package the WARC files as WACZ."
+    "package the WARC files as WACZ, publish the records as a SQLite database for Datasette."
 )
 
 
@@ -38,7 +38,11 @@ def main(argv: list[str] | None = None) -> int:
     wz.add_argument(
         "-o", "--output", type=Path, help=f"the WACZ file to write (default ARCHIVE_DIR/{wacz.DEFAULT_NAME})"
     )
+    pb = commands.add_parser("publish", help=f"write the records as one SQLite database, ARCHIVE_DIR/{publish.DB_NAME}")
+    pb.add_argument("archive", metavar="ARCHIVE_DIR")
     args = parser.parse_args(argv)
+    if args.command == "publish":
+        return publish.main(Path(args.archive))
     if args.command == "wacz":
         return wacz.main(Path(args.archive), args.output)
     if args.command == "reextract":
