@@ -1,4 +1,4 @@
-"""Command line of the archiver beyond ``scrapy crawl``: ``python -m scraper extract|reextract|wacz ...``."""
+"""Command line of the archiver beyond ``scrapy crawl``: ``python -m scraper extract|reextract|wacz|report ...``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from scraper import extract, reextract, wacz
+from scraper import extract, reextract, report, wacz
 
 DESCRIPTION = (
     "The archiver's commands beyond `scrapy crawl portal`: extract saved pages, rebuild records from WARC, "
@@ -38,7 +38,11 @@ def main(argv: list[str] | None = None) -> int:
     wz.add_argument(
         "-o", "--output", type=Path, help=f"the WACZ file to write (default ARCHIVE_DIR/{wacz.DEFAULT_NAME})"
     )
+    rp = commands.add_parser("report", help="draw figures of the archive into ARCHIVE_DIR/report/index.html")
+    rp.add_argument("archive", metavar="ARCHIVE_DIR")
     args = parser.parse_args(argv)
+    if args.command == "report":
+        return report.main(Path(args.archive))
     if args.command == "wacz":
         return wacz.main(Path(args.archive), args.output)
     if args.command == "reextract":
