@@ -39,14 +39,17 @@ TOP_CATEGORIES = 8
 ARCHIVE_FILES = ("articles.jsonl", "articles.csv", "versions.jsonl", "pages.jsonl", "visitors.jsonl", "visitors.csv")
 SOURCE_MARKERS = {"web-archive": ("^", "web-archive capture"), "live": ("o", "live run")}
 
-UPPER = "A-ZÀ-ỸĐ"
-# "Hội" and a capitalized word, then words up to " tỉnh", a place or punctuation: how the
+# Capital letters, Vietnamese ones included (a range such as À-Ỹ holds small letters too).
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper())
+# "Hội" and a capitalized word, then up to six words before " tỉnh", a place or punctuation: how the
 # portal writes a member association ("Hội Làm vườn tỉnh Long An", "Hội Y học, Hội Đông y").
 # "Liên hiệp các Hội …" is the federation itself, "Hội nghị" (lower case) a meeting.
+# A verb or preposition ends a name ("Hội Dược học đã vận động …", "Hội Tin học tổ chức …").
+NOT_IN_NAMES = "đã|sẽ|đang|được|là|có|hiện|tổ|phối|cùng|với|tại|trong|đến|cho|của|về|nhằm|tham|thực|triển"
+NAME_WORD = rf"(?: (?!(?:{NOT_IN_NAMES}|Hội)\b)[^\W\d_]+)"
 ASSOCIATION = re.compile(
-    rf"(?<![Cc]ác )(?<![\w&])Hội (?!Việt Nam\b|KH&KT)([{UPPER}][^\W\d_]*(?: [^\W\d_]+){{0,6}}?)"
-    r"(?= tỉnh\b| thành phố\b| huyện\b| Long An\b| Việt Nam\b|[,.;:)”\"]|\s*$)",
-    re.MULTILINE,
+    rf"(?<![Cc]ác )(?<![\w&])Hội (?!Việt Nam\b|KH&KT)([{UPPER}][^\W\d_]*{NAME_WORD}{{0,6}}?)"
+    rf"(?= tỉnh\b| thành phố\b| huyện\b| Long An\b| Việt Nam\b| (?:{NOT_IN_NAMES})\b|[,.;:)”\"])"
 )
 
 
