@@ -26,7 +26,7 @@ import json
 import types
 import typing
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -42,32 +42,48 @@ DAY = "datetime64[ns]"
 TIME_COLUMNS = {"fetched_at", "captured_at", "version_seen", "first_seen", "removed_at", "seen_until"}
 
 
-def articles(directory: str | Path) -> pd.DataFrame:
-    """The current version of every article (``articles.jsonl``), sorted as the file is (by ``cms_id``)."""
-    return _table(Path(directory) / "articles.jsonl", schema(Article))
+Columns = Iterable[str] | None
 
 
-def versions(directory: str | Path) -> pd.DataFrame:
+def articles(directory: str | Path, columns: Columns = None) -> pd.DataFrame:
+    """The current version of every article (``articles.jsonl``), sorted as the file is (by ``cms_id``).
+
+    ``columns`` keeps only those (a table without ``body_raw`` takes less memory)."""
+    return _table(Path(directory) / "articles.jsonl", _only(schema(Article), columns))
+
+
+def versions(directory: str | Path, columns: Columns = None) -> pd.DataFrame:
     """Every version of every article: the earlier ones (``versions.jsonl``, with ``seen_until``)
     and the current ones (``articles.jsonl``, ``seen_until`` NaT), ``current`` telling which;
-    sorted by ``cms_id``, ``url`` and ``version``."""
-    columns = {**schema(Article), "seen_until": UTC_TIME}
-    earlier = _table(Path(directory) / "versions.jsonl", columns)
-    now = _table(Path(directory) / "articles.jsonl", columns)
+    sorted by ``cms_id``, ``url`` and ``version`` (kept whatever ``columns`` says)."""
+    keys = ["cms_id", "url", "version"]
+    wanted = _only({**schema(Article), "seen_until": UTC_TIME}, None if columns is None else [*keys, *columns])
+    earlier = _table(Path(directory) / "versions.jsonl", wanted)
+    now = _table(Path(directory) / "articles.jsonl", wanted)
     earlier["current"] = pd.array([False] * len(earlier), dtype="boolean")
     now["current"] = pd.array([True] * len(now), dtype="boolean")
     every = pd.concat([part for part in (earlier, now) if len(part)] or [now], ignore_index=True)
-    return every.sort_values(["cms_id", "url", "version"], kind="stable", ignore_index=True)
+    return every.sort_values(keys, kind="stable", ignore_index=True)
 
 
-def pages(directory: str | Path) -> pd.DataFrame:
+def pages(directory: str | Path, columns: Columns = None) -> pd.DataFrame:
     """Every text page that is not an article (``pages.jsonl``)."""
-    return _table(Path(directory) / "pages.jsonl", schema(Page))
+    return _table(Path(directory) / "pages.jsonl", _only(schema(Page), columns))
 
 
-def visitors(directory: str | Path) -> pd.DataFrame:
+def visitors(directory: str | Path, columns: Columns = None) -> pd.DataFrame:
     """Every visitor-counter snapshot (``visitors.jsonl``), in the file's order (time order)."""
-    return _table(Path(directory) / "visitors.jsonl", schema(Visitors))
+    return _table(Path(directory) / "visitors.jsonl", _only(schema(Visitors), columns))
+
+
+def _only(columns: dict[str, str], names: Columns) -> dict[str, str]:
+    """The columns named (in the table's order), or all; an unknown name is an error, not an empty column."""
+    if names is None:
+        return columns
+    unknown = set(names) - set(columns)
+    if unknown:
+        raise KeyError(f"no such column: {', '.join(sorted(unknown))}")
+    return {name: dtype for name, dtype in columns.items() if name in set(names)}
 
 
 def schema(cls: type) -> dict[str, str]:

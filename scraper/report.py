@@ -18,6 +18,7 @@ import html
 import os
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -82,9 +83,18 @@ class Spec:
     lacking: str
 
 
+# Only the columns the figures and counts use: the bodies' raw copies are never loaded.
+ARTICLE_COLUMNS = (
+    "category", "title", "body", "published", "authors", "documents", "fetched_at", "fetched_from", "removed_at"
+)
+
+
 def load(directory: Path) -> Tables:
     return Tables(
-        archive.articles(directory), archive.versions(directory), archive.pages(directory), archive.visitors(directory)
+        archive.articles(directory, ARTICLE_COLUMNS),
+        archive.versions(directory, []),
+        archive.pages(directory, ["fetched_at"]),
+        archive.visitors(directory),
     )
 
 
@@ -132,9 +142,10 @@ def months_by_category(tables: Tables) -> Drawn | None:
         bottom = bottom + counts[name]
     ax.xaxis_date()
     date_axis(ax)
+    ax.set_ylim(0, bottom.max() * 1.08 + 0.5)
     ax.set_ylabel("articles published")
     ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.legend(title="category", fontsize=8, loc="upper left")
+    fig.legend(title="category", fontsize=8, loc="outside lower center", ncols=min(4, len(counts.columns)))
     busiest = bottom.idxmax()
     top = category.value_counts()
     reading = (
@@ -163,7 +174,7 @@ def authors_by_year(tables: Tables) -> Drawn | None:
     ax.set_xticks(counts.index)
     ax.set_ylabel("articles signed")
     ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.legend(title="author (articles in all)", fontsize=8, loc="upper left")
+    fig.legend(title="author (articles in all)", fontsize=8, loc="outside lower center", ncols=len(top))
     unsigned = int((dated["authors"].map(len) == 0).sum())
     reading = (
         f"{top[0]} signed the most articles ({totals.iloc[0]}); {len(totals)} authors in all; "
@@ -213,9 +224,11 @@ def counter_reading(seen: pd.DataFrame) -> str:
     """The counter's first and last value and the most users online, in words."""
     sources = seen["fetched_from"].value_counts()
     captures, runs = sources.get("web-archive", 0), sources.get("live", 0)
-    reading = f"{len(seen)} snapshots ({plural(captures, 'web-archive capture')}, {plural(runs, 'live run')})"
+    reading = f"{plural(len(seen), 'snapshot')} ({plural(captures, 'web-archive capture')}, {plural(runs, 'live run')})"
     counted = seen[seen["visits"].notna()]
-    if len(counted):
+    if len(counted) == 1:
+        reading += f": the counter showed {counted.iloc[0]['visits']:,} ({counted.iloc[0]['when']:%d/%m/%Y})"
+    elif len(counted):
         first, last = counted.iloc[0], counted.iloc[-1]
         reading += (
             f": the counter went from {first['visits']:,} ({first['when']:%d/%m/%Y})"
@@ -274,10 +287,13 @@ def association_names(text: str) -> set[str]:
 def associations(articles: pd.DataFrame) -> pd.Series:
     """Articles whose title or body names each association, most active first."""
     texts = articles["title"].fillna("") + "\n" + articles["body"].fillna("")
-    names = sorted({name for text in texts for name in association_names(text)})
-    pattern = {name: re.compile(rf"(?<!\w){re.escape(name)}(?!\w)") for name in names}
-    counts = pd.Series({name: int(texts.map(lambda t, p=pattern[name]: bool(p.search(t))).sum()) for name in names})
-    return counts.sort_index().sort_values(ascending=False, kind="stable") if len(counts) else counts
+    names = {name for text in texts for name in association_names(text)}
+    if not names:
+        return pd.Series(dtype="int64")
+    # Every mention of a name found anywhere, longest name first ("Hội Khoa học Kinh tế" is not "Hội Khoa học").
+    mention = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?!\w)")
+    counts = pd.Series(Counter(name for text in texts for name in set(mention.findall(text))))
+    return counts.sort_index().sort_values(ascending=False, kind="stable")
 
 
 def active_associations(tables: Tables) -> Drawn | None:

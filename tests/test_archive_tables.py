@@ -210,3 +210,20 @@ def test_the_data_dictionary_states_each_columns_dtype(name, crawled):
     stated = {column: dtype.strip("`") for column, dtype in stated.items()}
     got = {column: str(dtype) for column, dtype in TABLES[name](crawled[0]).dtypes.items()}
     assert stated == got
+
+
+def test_a_table_of_some_columns_keeps_their_dtypes(crawled):
+    table = archive.articles(crawled[0], ["published", "cms_id", "removed_at"])
+    assert list(table.columns) == ["cms_id", "published", "removed_at"]  # the data dictionary's order
+    got = {name: str(dtype) for name, dtype in table.dtypes.items()}
+    assert got == {"cms_id": "Int64", "published": "datetime64[ns]", "removed_at": "datetime64[ns, UTC]"}
+
+
+def test_versions_of_some_columns_keep_what_orders_them(crawled):
+    table = archive.versions(crawled[0], ["seen_until"])
+    assert list(table.columns) == ["url", "cms_id", "version", "seen_until", "current"]
+
+
+def test_an_unknown_column_is_an_error_not_an_empty_column(crawled):
+    with pytest.raises(KeyError, match="no such column: bodyy"):
+        archive.articles(crawled[0], ["bodyy"])
