@@ -8,7 +8,7 @@ ARCHIVE_DIR ?= output
 DEMO_DIR ?= output/demo
 DEMO_PORT ?= 8765
 
-.PHONY: setup dev pywb crawl test fuzz bench bench-text reliability demo replica lint
+.PHONY: setup dev pywb chromium crawl test fuzz bench bench-text reliability demo replica lint
 
 # setup: what the archiver needs to run; dev: that and the test and lint tools.
 setup: $(VENV)/.installed
@@ -31,10 +31,18 @@ $(PYWB_VENV)/.installed: requirements-pywb.txt
 	$(PYWB_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-pywb.txt
 	touch $@
 
+# tests/test_report.py opens the report in headless Chromium: Debian's package, installed when missing
+# (apt-get as root, else through sudo).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  sudo=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	  $$sudo apt-get update -qq && \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; }
+
 crawl: setup
 	$(BIN)/scrapy crawl portal -s ARCHIVE_DIR=$(ARCHIVE_DIR)
 
-test: dev pywb
+test: dev pywb chromium
 	$(BIN)/python -m pytest
 
 fuzz: dev

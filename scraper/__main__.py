@@ -1,4 +1,4 @@
-"""Command line of the archiver beyond ``scrapy crawl``: ``python -m scraper extract|reextract|wacz|publish ...``."""
+"""Command line of the archiver beyond ``scrapy crawl``: ``python -m scraper extract|reextract|wacz|publish|report``."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from scraper import extract, publish, reextract, wacz
+from scraper import extract, publish, reextract, report, wacz
 
 DESCRIPTION = (
     "The archiver's commands beyond `scrapy crawl portal`: extract saved pages, rebuild records from WARC, "
-    "package the WARC files as WACZ, publish the records as a SQLite database for Datasette."
+    "package the WARC files as WACZ, publish the records as a SQLite database for Datasette, draw the report."
 )
 
 
@@ -40,9 +40,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     pb = commands.add_parser("publish", help=f"write the records as one SQLite database, ARCHIVE_DIR/{publish.DB_NAME}")
     pb.add_argument("archive", metavar="ARCHIVE_DIR")
+    rp = commands.add_parser("report", help="draw figures of the archive into ARCHIVE_DIR/report/index.html")
+    rp.add_argument("archive", metavar="ARCHIVE_DIR")
     args = parser.parse_args(argv)
     if args.command == "publish":
         return publish.main(Path(args.archive))
+    if args.command == "report":
+        return report.main(Path(args.archive))
     if args.command == "wacz":
         return wacz.main(Path(args.archive), args.output)
     if args.command == "reextract":
