@@ -1,7 +1,7 @@
 """The archive's record files as typed pandas tables, for research.
 
 ``archive.articles(DIR)`` and its siblings read the JSON Lines files (never the CSV
-copies, whose list cells are flattened) one line at a time and give each column a real
+copies, whose cells are text) one line at a time and give each column a real
 dtype, so that dates sort and resample as dates, counts stay integers beside nulls, and
 lists stay lists:
 
@@ -18,6 +18,11 @@ lists stay lists:
 Columns are the data dictionary's (``scraper/items.py``), in its order; a missing or
 empty file gives an empty table with the same columns and dtypes. A line that is not a
 JSON object is skipped with a warning (the crawl itself sets such lines aside).
+
+``write_parquet(DIR)`` writes the four tables as Parquet files beside the CSV files, for
+tools that read Parquet (DuckDB, Polars, R's arrow): the same dtypes; lists of text as
+Parquet lists, objects and lists of objects as JSON text (their keys vary from record to
+record, which Parquet's fixed structs cannot hold).
 """
 
 from __future__ import annotations
@@ -32,7 +37,10 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet
 
+from pipelines import store
 from scraper.items import Article, Page, Visitors
 
 UTC_TIME = "datetime64[ns, UTC]"
@@ -145,3 +153,28 @@ def _column(values: list[Any], dtype: str) -> pd.Series:
     if dtype == "object":
         return pd.Series(values, dtype="object")
     return pd.Series(values, dtype=dtype)
+
+
+def write_parquet(directory: str | Path) -> list[Path]:
+    """``articles``, ``versions``, ``pages`` and ``visitors`` as ``<name>.parquet``, each replaced atomically."""
+    written = []
+    for name, load in (("articles", articles), ("versions", versions), ("pages", pages), ("visitors", visitors)):
+        frame = load(directory)
+        table = pa.Table.from_pandas(_parquet_ready(frame), preserve_index=False)
+        path = Path(directory) / f"{name}.parquet"
+        store.atomic_write(path, lambda tmp, table=table: pa.parquet.write_table(table, tmp))
+        written.append(path)
+    return written
+
+
+def _parquet_ready(frame: pd.DataFrame) -> pd.DataFrame:
+    """Object columns Parquet can hold: lists of text kept, anything else (objects, lists of objects) as JSON text."""
+    ready = frame.copy()
+    for name in ready.columns[ready.dtypes == "object"]:
+        values = ready[name]
+        text_lists = all(v is None or (isinstance(v, list) and all(isinstance(x, str) for x in v)) for v in values)
+        if not text_lists:
+            ready[name] = pd.Series(
+                [None if v is None else json.dumps(v, ensure_ascii=False) for v in values], dtype="string"
+            )
+    return ready

@@ -30,13 +30,17 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import IO, Any
 
+import pyarrow as pa
+
 from pipelines import store
+from scraper import archive as archive_tables
 from scraper.items import Article, Page, Visitors, field_docs
 
 DB_NAME = "lavusta.sqlite"
 METADATA_NAME = "lavusta-metadata.json"
 LOCK_NAME = ".publish.lock"
 SOURCES = ("articles.jsonl", "versions.jsonl", "pages.jsonl", "visitors.jsonl")
+PARQUET_TABLES = ("articles", "versions", "pages", "visitors")
 # Raised whenever the tables change, so that a database of an older layout is rebuilt.
 SCHEMA_VERSION = "1"
 # Combining marks (the Unicode blocks of combining diacritics): what NFD splits tone and vowel marks into.
@@ -588,6 +592,14 @@ def main(archive: Path) -> int:
         return 1
     if counts is None:
         print(f"publish: {archive / DB_NAME} is up to date (the record files are unchanged)")
+        if all((archive / f"{name}.parquet").exists() for name in PARQUET_TABLES):
+            return 0
     else:
         print(summary(counts, archive, time.monotonic() - started))
+    try:
+        written = archive_tables.write_parquet(archive)
+    except (OSError, ValueError, pa.ArrowException) as exc:
+        print(f"publish: the Parquet files could not be written: {exc}", file=sys.stderr)
+        return 1
+    print(f"publish: {', '.join(path.name for path in written)} written beside the CSV files")
     return 0

@@ -14,9 +14,11 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from replica.content import ARTICLES, article
+from scraper import archive as archive_tables
 from scraper import publish
 from tests.conftest import ROOT, run_crawl
 
@@ -387,3 +389,29 @@ def test_datasette_shows_the_data_dictionary_and_facets(datasette):
     metadata = get_json(f"{datasette.rsplit('/', 1)[0]}/-/metadata.json")
     columns = metadata["databases"]["lavusta"]["tables"]["articles"]["columns"]
     assert columns["cms_id"] == "The portal's article id (`CmsId`); grows over time."
+
+
+def test_parquet_files_are_written_beside_the_csv_with_the_tables_dtypes(published):
+    folder, _ = published
+    for name in ("articles", "versions", "pages", "visitors"):
+        frame = pd.read_parquet(folder / f"{name}.parquet")
+        typed = getattr(archive_tables, name)(folder)
+        assert list(frame.columns) == list(typed.columns)
+        assert len(frame) == len(typed)
+        for column in typed.columns[typed.dtypes != "object"]:
+            assert str(frame[column].dtype) == str(typed[column].dtype), (name, column)
+
+
+def test_parquet_keeps_lists_of_names_as_lists_and_objects_as_json(published):
+    folder, _ = published
+    frame = pd.read_parquet(folder / "articles.parquet").set_index("cms_id")
+    records = {r["cms_id"]: r for r in read_jsonl(folder / "articles.jsonl")}
+    assert list(frame.loc[743, "authors"]) == records[743]["authors"] == ["T.T.B"]
+    assert json.loads(frame.loc[743, "documents"]) == records[743]["documents"]
+
+
+def test_parquet_files_missing_from_an_unchanged_archive_are_written(archive):
+    assert publish.main(archive) == 0
+    (archive / "articles.parquet").unlink()
+    assert publish.main(archive) == 0
+    assert (archive / "articles.parquet").exists()
