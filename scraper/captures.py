@@ -184,15 +184,20 @@ def parse_timemap(text: str, original: str | None = None) -> tuple[list[Capture]
     return [Capture(c.timestamp, original, replay_url=c.replay_url) for c in captures], more
 
 
-def portal_url(original: str, site: str) -> str | None:
-    """The canonical address on ``site`` of a captured URL (any scheme, ``www.``, a default port), or None off it."""
+def portal_url(original: str, site: str, aliases: tuple[str, ...] = ()) -> str | None:
+    """The canonical address on ``site`` of a captured URL (any scheme, ``www.``, a default port), or None off it.
+
+    ``aliases`` are other hosts the same site was served from (an earlier domain): their
+    captures are the site's too.
+    """
     try:
         parts, home = urlsplit(original.strip()), urlsplit(site)
         host = (parts.hostname or "").lower().removeprefix("www.")
         port = parts.port
     except ValueError:
         return None
-    if host != (home.hostname or "").lower().removeprefix("www.") or port not in (None, 80, 443):
+    hosts = {name.lower().removeprefix("www.") for name in (home.hostname or "", *aliases) if name}
+    if host not in hosts or port not in (None, 80, 443):
         return None
     path = parts.path or "/"
     if path.lower() == "/default.aspx":

@@ -115,3 +115,9 @@ def test_captured_addresses_of_the_portal_become_its_canonical_urls():
     assert portal_url("http://lavusta.longan.gov.vn:80/Default.aspx?tabid=620&ChiTiet=True&CmsId=743", site) == SEED
     assert portal_url("http://www.lavusta.longan.gov.vn/default.aspx?CmsId=743&ChiTiet=True&tabid=620", site) == SEED
     assert portal_url("https://other.gov.vn/Default.aspx?tabid=1", site) is None
+
+
+def test_captures_of_an_earlier_host_of_the_site_become_its_urls():
+    old = "http://lhh.longan.gov.vn/Default.aspx?tabid=620&ChiTiet=True&CmsId=743"
+    assert portal_url(old, "https://lavusta.longan.gov.vn/") is None
+    assert portal_url(old, "https://lavusta.longan.gov.vn/", ("lhh.longan.gov.vn",)) == SEED

@@ -75,7 +75,8 @@ class HistorySpider(scrapy.Spider):
             if url and (urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname):
                 raise ValueError(f"-a {name}= must be an http(s) URL, not {url!r}")
         self.cdx, self.replay, self.timemap, self.site_url = cdx, replay, timemap, site_url
-        self.host = host or urlsplit(site_url).hostname or ""
+        # A host given without a scheme or with one ("https://old.example/"): its name either way.
+        self.host = (urlsplit(host).hostname if "//" in host else host.strip("/")) or urlsplit(site_url).hostname or ""
         self.start_url = timemap or cdx  # what the run report names as the run's start
         self.allowed_origins = [url for url in (cdx, replay, timemap) if url]
         self.listed: list[Capture] = []
@@ -196,7 +197,7 @@ class HistorySpider(scrapy.Spider):
         imported_digests: set[tuple[str, str]] = set()
         order = sorted(self.listed, key=lambda c: (c.timestamp, c.original))
         for capture in order:
-            url = portal_url(capture.original, self.site_url)
+            url = portal_url(capture.original, self.site_url, (self.host,))
             where = raw_url(self.replay, capture)
             if not self.within_dates(capture):
                 self.counts["outside_dates"] += 1
