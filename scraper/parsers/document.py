@@ -164,76 +164,87 @@ def _utf8_marked(body: bytes) -> tuple[str, int, int]:
     return text, non_ascii - invalid, invalid
 
 
+# Every id value in the page: libxml2 compares attribute strings slowly, so the match is in Python.
+_IDS = etree.XPath("//@id")
+
+
 def _strip(root: etree._Element, html: str) -> None:
     """Drop what no reader sees: scripts, styles, comments and the Wayback toolbar.
 
-    One pass over the tree; the toolbar is looked for only when the source names it.
+    One pass in C (``strip_elements`` keeps each dropped element's tail, as ``drop_tree``
+    does); the toolbar is looked for only when the source names it.
     """
-    for el in list(root.iter(etree.Comment, etree.ProcessingInstruction, *DROP_TAGS)):
-        if el.getparent() is not None:
-            el.drop_tree() if hasattr(el, "drop_tree") else el.getparent().remove(el)
-    for wid in site.WAYBACK_TOOLBAR_IDS:
-        for el in root.xpath(f"//*[@id='{wid}']") if wid in html else ():
-            el.drop_tree()
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *DROP_TAGS, with_tail=False)
+    named = {wid for wid in site.WAYBACK_TOOLBAR_IDS if wid in html}
+    for el in [value.getparent() for value in _IDS(root) if value in named] if named else ():
+        el.drop_tree()
 
 
 class _LineBuilder:
     """Walks the tree once, cutting text into lines at blocks and ``<br>``."""
 
-    def __init__(self) -> None:
+    def __init__(self, root: etree._Element) -> None:
         self.lines: list[Line] = []
         self.parts: list[str] = []
         self.links: list[Link] = []
         self.images: list[etree._Element] = []
         self.link_chars = 0
-        self.block: etree._Element | None = None
+        self.block: etree._Element = root
 
     def flush(self) -> None:
-        if self.parts or self.images:  # most blocks close with nothing gathered since the last cut
-            text = "".join(self.parts)
-            text = (text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)).strip(_EDGE)
-            if (text or self.images) and self.block is not None:
-                self.lines.append(Line(text, self.block, self.links, self.images, self.link_chars))
+        """Cut a line: what was gathered since the last cut, when it holds text or images."""
+        if not (self.parts or self.images or self.links):
+            return  # most blocks close with nothing gathered since the last cut
+        text = "".join(self.parts)
+        text = (text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)).strip(_EDGE)
+        if text or self.images:
+            self.lines.append(Line(text, self.block, self.links, self.images, self.link_chars))
         self.parts, self.links, self.images, self.link_chars = [], [], [], 0
 
-    def add(self, text: str | None, in_link: bool) -> None:
-        if text:
+    def add(self, text: str, in_link: bool) -> None:
+        if not text.isprintable():  # one pass in C; the regex only for text with breaks or tabs
             text = _SOURCE_BREAKS.sub(" ", text)
-            self.parts.append(text)
-            if in_link:
-                self.link_chars += len(text.strip())
+        self.parts.append(text)
+        if in_link:
+            self.link_chars += len(text.strip())
 
     def walk(self, root: etree._Element) -> None:
         """Depth first with lxml's ``iterwalk`` (C, no recursion): markup nested thousands deep is no error.
 
         Each element starts (a block or ``<br>`` cuts a line; its text), its children follow,
         then it ends (a block cuts again) and its tail follows: the order a reader sees.
+        Comments and processing instructions are gone (``_strip``), so every tag is a name.
         """
-        blocks: list[etree._Element | None] = []
-        navigating = 0  # links open around the text that lead to pages
+        blocks: list[etree._Element] = []
+        opened: list[bool] = []  # per open link: whether it leads to a page
+        navigating = 0  # how many of them do
         for event, el in etree.iterwalk(root, events=("start", "end")):
-            tag = el.tag if isinstance(el.tag, str) else ""
+            tag = el.tag
             if event == "start":
                 if tag in BLOCK_TAGS:
                     self.flush()
                     blocks.append(self.block)
                     self.block = el
-                if tag == "br":
+                elif tag == "br":
                     self.flush()
                 elif tag in IMAGE_TAGS:
                     self.images.append(el)
-                elif tag == "a" and el.get("href"):
-                    href = el.get("href", "").strip()
-                    self.links.append(Link(href, el.text_content().strip()))
-                    navigating += _navigates(href)
-                self.add(el.text, navigating > 0)
+                elif tag == "a":
+                    href = el.get("href")
+                    if href:
+                        href = href.strip()
+                        self.links.append(Link(href, el.text_content().strip()))
+                        opened.append(_navigates(href))
+                        navigating += opened[-1]
+                if el.text:
+                    self.add(el.text, navigating > 0)
                 continue
             if tag in BLOCK_TAGS:
                 self.flush()
                 self.block = blocks.pop()
             elif tag == "a" and el.get("href"):
-                navigating -= _navigates(el.get("href", "").strip())
-            if el is not root:
+                navigating -= opened.pop()
+            if el.tail and el is not root:
                 self.add(el.tail, navigating > 0)
 
 
@@ -267,8 +278,7 @@ def load(html: str | bytes, url: str, content_type: str | None = None) -> Docume
     head = read_head(root, html)
     base = head.base_href or url
     _strip(root, html)
-    builder = _LineBuilder()
-    builder.block = root
+    builder = _LineBuilder(root)
     builder.walk(root)
     builder.flush()
     too_deep = any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
