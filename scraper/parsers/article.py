@@ -152,7 +152,7 @@ def markup_title(doc: Document, url: str) -> _Title | None:
         return None
     line = doc.lines[found.index]
     signal = article_signal(doc, line)
-    if signal is None and canonical_article_url(url) and not site.NOT_FOUND.search(doc.text):
+    if signal is None and canonical_article_url(url) and not doc.says_missing:
         signal = "url:ChiTiet"  # an article's address, unless the page says the article is gone
     dated = _dated(doc, found.index)
     if signal is None and dated:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import charset_normalizer
 import lxml.html
@@ -78,6 +79,7 @@ DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "emb
 _SOURCE_BREAKS = re.compile(r"[\r\n\t]+")
 # C0 controls but tab and line ends, and DEL: no page means them, and lxml refuses them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _EDGE = " \t\r\n"
 REPLACEMENT = "\ufffd"
 # Every element an HtmlElement (text_content, drop_tree), chosen in C: lxml.html's own lookup
@@ -105,12 +107,11 @@ class Line:
     links: list[Link] = field(default_factory=list)
     images: list[etree._Element] = field(default_factory=list)
     link_chars: int = 0
+    # Mostly link text: a menu entry or a list item, never a title or body line (asked of each line often).
+    is_link: bool = field(init=False)
 
-    @property
-    def is_link(self) -> bool:
-        """Mostly link text: a menu entry or a list item, never a title or body line."""
-        letters = len(self.text.strip())
-        return bool(self.links) and self.link_chars * 2 >= letters
+    def __post_init__(self) -> None:
+        self.is_link = bool(self.links) and self.link_chars * 2 >= len(self.text.strip())
 
 
 @dataclass
@@ -123,12 +124,24 @@ class Document:
     head: HeadFacts = field(default_factory=HeadFacts)  # meta tags, JSON-LD, stated address
     saved_at: str | None = None  # a saved copy's own file: its "<name>_files/" folder lies beside it
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The page's lines as one text (its lines never change, so it is joined once)."""
         return "\n".join(line.text for line in self.lines)
+
+    @cached_property
+    def says_missing(self) -> bool:
+        """The page says its article does not exist ("Tin không tồn tại")."""
+        return site.NOT_FOUND.search(self.text) is not None
 
 
 def decode(body: bytes, content_type: str | None = None) -> tuple[str, int]:
+    """Bytes to NFC text and how many bad UTF-8 sequences they held: see ``_decoded``."""
+    text, errors, _ = _decoded(body, content_type)
+    return text, errors
+
+
+def _decoded(body: bytes, content_type: str | None) -> tuple[str, int, bool]:
     """Bytes to NFC text, whatever the page declares, and how many bad UTF-8 sequences it held.
 
     Bytes that are mostly UTF-8 (more valid multi-byte sequences than invalid ones) are
@@ -140,20 +153,21 @@ def decode(body: bytes, content_type: str | None = None) -> tuple[str, int]:
     declared legacy charset (HTTP, then meta) is honoured, and an undeclared one, or a
     "UTF-8" that is not, is detected by charset-normalizer, which knows windows-1258.
     Older Vietnamese pages are also decomposed: composing to NFC makes them searchable.
+    The last item says whether the bytes were read as UTF-8.
     """
     try:
-        return unicodedata.normalize("NFC", body.decode("utf-8-sig")), 0
+        return unicodedata.normalize("NFC", body.decode("utf-8-sig")), 0, True
     except UnicodeDecodeError:
         marked, valid, invalid = _utf8_marked(body)
     if valid > invalid:
-        return unicodedata.normalize("NFC", marked), invalid
+        return unicodedata.normalize("NFC", marked), invalid, True
     declared = http_content_type_encoding(content_type) or html_body_declared_encoding(body)
     if declared and resolve_encoding(declared) != "utf-8":
         _, text = html_to_unicode(content_type, body)
     else:
         guess = charset_normalizer.from_bytes(body).best()
         text = str(guess) if guess is not None else body.decode("cp1252", errors="replace")
-    return unicodedata.normalize("NFC", text), 0
+    return unicodedata.normalize("NFC", text), 0, False
 
 
 def _utf8_marked(body: bytes) -> tuple[str, int, int]:
@@ -166,6 +180,9 @@ def _utf8_marked(body: bytes) -> tuple[str, int, int]:
 
 # Every id value in the page: libxml2 compares attribute strings slowly, so the match is in Python.
 _IDS = etree.XPath("//@id")
+# Every toolbar id holds one of these: two substring tests rule the toolbar out on most pages.
+_TOOLBAR_HINTS = ("wm-", "donato")
+assert all(any(hint in wid for hint in _TOOLBAR_HINTS) for wid in site.WAYBACK_TOOLBAR_IDS)
 
 
 def _strip(root: etree._Element, html: str) -> None:
@@ -175,7 +192,8 @@ def _strip(root: etree._Element, html: str) -> None:
     does); the toolbar is looked for only when the source names it.
     """
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *DROP_TAGS, with_tail=False)
-    named = {wid for wid in site.WAYBACK_TOOLBAR_IDS if wid in html}
+    hinted = any(hint in html for hint in _TOOLBAR_HINTS)
+    named = {wid for wid in site.WAYBACK_TOOLBAR_IDS if wid in html} if hinted else set()
     for el in [value.getparent() for value in _IDS(root) if value in named] if named else ():
         el.drop_tree()
 
@@ -263,10 +281,14 @@ def load(html: str | bytes, url: str, content_type: str | None = None) -> Docume
     Bytes are decoded here, with the HTTP ``content_type`` when there is one, so a
     crawl, ``extract`` and re-extraction from WARC files decode a page alike.
     """
-    decode_errors = 0
+    decode_errors, controls = 0, True
     if isinstance(html, bytes):
-        html, decode_errors = decode(html, content_type)
-    html = _CONTROL.sub("", html)
+        body = html
+        html, decode_errors, utf8 = _decoded(body, content_type)
+        # In UTF-8 a control character is its own byte: a test of the bytes in C spares a regex over the text.
+        controls = not utf8 or len(body.translate(None, _CONTROL_BYTES)) != len(body)
+    if controls:
+        html = _CONTROL.sub("", html)
     # huge_tree lifts libxml2's limits (256 levels of nesting, 10 MB text nodes): DOWNLOAD_MAXSIZE
     # bounds the input. A parser of its own per page: lxml parsers are not shared between threads.
     parser = lxml.html.HTMLParser(huge_tree=True)

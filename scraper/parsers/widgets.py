@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from scraper.dates import parse_clock_checked
 from scraper.parsers import site
 from scraper.parsers.document import Document
@@ -120,16 +122,22 @@ def online(doc: Document) -> dict[str, int | None]:
     """Counts of the UsersOnline widget: label ids first, then its Vietnamese labels."""
     counts: dict[str, int | None] = {}
     text = doc.text
+    hinted = _ONLINE_HINT in doc.head.html
     for name, label in site.ONLINE_LABELS.items():
         # A query over the whole tree only when the page's source holds the id at all.
-        wid = site.ONLINE_IDS[name]
-        found = doc.root.xpath(f"//*[contains(@id, '{wid}')]") if wid in doc.head.html else []
+        found = _ONLINE_QUERIES[name](doc.root) if hinted and site.ONLINE_IDS[name] in doc.head.html else []
         value = found[0].text_content().strip() if found else ""
         if number_of(value) is None:
             m = label.search(text)
             value = _NOT_DIGITS.sub("", m.group(1)) if m else ""
         counts[name] = number_of(value, COUNTER_DIGITS)
     return counts
+
+
+# Compiled once, not at each call; and every label id holds the hint, one substring test on most pages.
+_ONLINE_QUERIES = {name: etree.XPath(f"//*[contains(@id, '{wid}')]") for name, wid in site.ONLINE_IDS.items()}
+_ONLINE_HINT = "Count"
+assert all(_ONLINE_HINT in wid for wid in site.ONLINE_IDS.values())
 
 
 def widgets(doc: Document) -> Widgets:
