@@ -198,72 +198,87 @@ def _strip(root: etree._Element, html: str) -> None:
         el.drop_tree()
 
 
-class _LineBuilder:
-    """Walks the tree once, cutting text into lines at blocks and ``<br>``."""
+def _lines(root: etree._Element) -> list[Line]:
+    """The page's lines: its text cut at blocks and ``<br>``, each line with its links and images.
 
-    def __init__(self, root: etree._Element) -> None:
-        self.lines: list[Line] = []
-        self.parts: list[str] = []
-        self.links: list[Link] = []
-        self.images: list[etree._Element] = []
-        self.link_chars = 0
-        self.block: etree._Element = root
+    Depth first with lxml's ``iterwalk`` (C, no recursion): markup nested thousands deep
+    is no error. Each element starts (a block or ``<br>`` cuts a line; its text), its
+    children follow, then it ends (a block cuts again) and its tail follows: the order a
+    reader sees. Comments and processing instructions are gone (``_strip``), so every tag
+    is a name. One loop with local state, as it runs for every element of every page: what
+    an element's end does is noted at its start (lxml builds a new string at each ``.tag``),
+    and a cut with nothing but line breaks and indentation gathered only drops them.
+    """
+    lines: list[Line] = []
+    parts: list[str] = []  # the text gathered since the last cut
+    content = False  # whether ``parts`` hold more than spaces and line breaks
+    links: list[Link] = []
+    images: list[etree._Element] = []
+    link_chars = 0  # characters of ``parts`` inside links that lead to pages
+    block = root  # the block the line being gathered belongs to
+    blocks: list[etree._Element] = []
+    ends: list[int] = []  # per open element, what its end does
+    navigating = 0  # open links that lead to pages
 
-    def flush(self) -> None:
-        """Cut a line: what was gathered since the last cut, when it holds text or images."""
-        if not (self.parts or self.images or self.links):
-            return  # most blocks close with nothing gathered since the last cut
-        text = "".join(self.parts)
+    def cut() -> None:
+        nonlocal parts, content, links, images, link_chars
+        text = "".join(parts)
         text = (text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)).strip(_EDGE)
-        if text or self.images:
-            self.lines.append(Line(text, self.block, self.links, self.images, self.link_chars))
-        self.parts, self.links, self.images, self.link_chars = [], [], [], 0
+        if text or images:
+            lines.append(Line(text, block, links, images, link_chars))
+        parts, content, links, images, link_chars = [], False, [], [], 0
 
-    def add(self, text: str, in_link: bool) -> None:
-        if not text.isprintable():  # one pass in C; the regex only for text with breaks or tabs
-            text = _SOURCE_BREAKS.sub(" ", text)
-        self.parts.append(text)
-        if in_link:
-            self.link_chars += len(text.strip())
-
-    def walk(self, root: etree._Element) -> None:
-        """Depth first with lxml's ``iterwalk`` (C, no recursion): markup nested thousands deep is no error.
-
-        Each element starts (a block or ``<br>`` cuts a line; its text), its children follow,
-        then it ends (a block cuts again) and its tail follows: the order a reader sees.
-        Comments and processing instructions are gone (``_strip``), so every tag is a name.
-        """
-        blocks: list[etree._Element] = []
-        opened: list[bool] = []  # per open link: whether it leads to a page
-        navigating = 0  # how many of them do
-        for event, el in etree.iterwalk(root, events=("start", "end")):
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
             tag = el.tag
-            if event == "start":
-                if tag in BLOCK_TAGS:
-                    self.flush()
-                    blocks.append(self.block)
-                    self.block = el
-                elif tag == "br":
-                    self.flush()
-                elif tag in IMAGE_TAGS:
-                    self.images.append(el)
-                elif tag == "a":
-                    href = el.get("href")
-                    if href:
-                        href = href.strip()
-                        self.links.append(Link(href, el.text_content().strip()))
-                        opened.append(_navigates(href))
-                        navigating += opened[-1]
-                if el.text:
-                    self.add(el.text, navigating > 0)
-                continue
             if tag in BLOCK_TAGS:
-                self.flush()
-                self.block = blocks.pop()
-            elif tag == "a" and el.get("href"):
-                navigating -= opened.pop()
-            if el.tail and el is not root:
-                self.add(el.tail, navigating > 0)
+                if content or images or links:
+                    cut()
+                parts = []
+                blocks.append(block)
+                block = el
+                ends.append(_END_BLOCK)
+            else:
+                end = _END_NOTHING
+                if tag == "br":
+                    if content or images or links:
+                        cut()
+                    parts = []
+                elif tag in IMAGE_TAGS:
+                    images.append(el)
+                elif tag == "a" and (href := el.get("href")):
+                    href = href.strip()
+                    links.append(Link(href, el.text_content().strip()))
+                    if _navigates(href):
+                        navigating += 1
+                        end = _END_NAVIGATION
+                ends.append(end)
+            text = el.text
+        else:
+            end = ends.pop()
+            if end == _END_BLOCK:
+                if content or images or links:
+                    cut()
+                parts = []
+                block = blocks.pop()
+            elif end == _END_NAVIGATION:
+                navigating -= 1
+            text = el.tail if el is not root else None
+        if text:
+            if not text.isprintable():  # one pass in C; the regex only for text with breaks or tabs
+                text = _SOURCE_BREAKS.sub(" ", text)
+            parts.append(text)
+            if not content and text.strip(_EDGE):
+                content = True
+            if navigating:
+                link_chars += len(text.strip())
+    if content or images or links:
+        cut()
+    return lines
+
+
+# What an element's end does: cut a line and close the block, close a link to a page, or nothing.
+_END_NOTHING, _END_BLOCK, _END_NAVIGATION = 0, 1, 2
 
 
 # <amp-img> is how AMP pages draw their images.
@@ -300,8 +315,5 @@ def load(html: str | bytes, url: str, content_type: str | None = None) -> Docume
     head = read_head(root, html)
     base = head.base_href or url
     _strip(root, html)
-    builder = _LineBuilder(root)
-    builder.walk(root)
-    builder.flush()
     too_deep = any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
-    return Document(root, builder.lines, base, decode_errors, too_deep, head)
+    return Document(root, _lines(root), base, decode_errors, too_deep, head)
