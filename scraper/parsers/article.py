@@ -67,6 +67,8 @@ class _Title:
 
 
 def _title_with_date(line: Line) -> tuple[str, str] | None:
+    if "/" not in line.text:  # both patterns hold a d/m/y date; most lines have no "/", and the regexes are the cost
+        return None
     if site.DATE_ONLY.match(line.text):
         return None
     m = site.TITLE_WITH_DATE.match(line.text)
@@ -88,7 +90,7 @@ def _neighbour(lines: list[Line], i: int, step: int) -> int | None:
 
 def _date_line(line: Line) -> tuple[str, str] | None:
     """(date, evidence) of a line holding only a date, bare or under a publication label."""
-    m = site.DATE_ONLY.match(line.text)
+    m = site.DATE_ONLY.match(line.text) if "/" in line.text else None  # its date is d/m/y
     if m:
         label = re.match(r"\s*([^\d(\[:]+?)\s*:?\s*[(\[]?\d", line.text)
         return m.group("date"), f"label:{' '.join(label.group(1).split())}" if label else "date-line"

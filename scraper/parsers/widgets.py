@@ -122,13 +122,14 @@ def online(doc: Document) -> dict[str, int | None]:
     """Counts of the UsersOnline widget: label ids first, then its Vietnamese labels."""
     counts: dict[str, int | None] = {}
     text = doc.text
+    lowered = text.lower()
     hinted = _ONLINE_HINT in doc.head.html
     for name, label in site.ONLINE_LABELS.items():
         # A query over the whole tree only when the page's source holds the id at all.
         found = _ONLINE_QUERIES[name](doc.root) if hinted and site.ONLINE_IDS[name] in doc.head.html else []
         value = found[0].text_content().strip() if found else ""
         if number_of(value) is None:
-            m = label.search(text)
+            m = label.search(text) if any(word in lowered for word in _ONLINE_WORDS[name]) else None
             value = _NOT_DIGITS.sub("", m.group(1)) if m else ""
         counts[name] = number_of(value, COUNTER_DIGITS)
     return counts
@@ -138,6 +139,11 @@ def online(doc: Document) -> dict[str, int | None]:
 _ONLINE_QUERIES = {name: etree.XPath(f"//*[contains(@id, '{wid}')]") for name, wid in site.ONLINE_IDS.items()}
 _ONLINE_HINT = "Count"
 assert all(_ONLINE_HINT in wid for wid in site.ONLINE_IDS.values())
+# A word each label holds: a substring test of the lower-cased text rules a label out before its
+# regex scans the page. Case-insensitive matching of these letters is exactly lower-casing them
+# (none has another case-insensitive twin, as "i" has "ı"), so no label the regex finds is missed.
+_ONLINE_WORDS = {"online_guests": ("khách",), "online_members": ("thành",), "online_total": ("tổng", "đang")}
+assert _ONLINE_WORDS.keys() == site.ONLINE_LABELS.keys()
 
 
 def widgets(doc: Document) -> Widgets:
