@@ -123,11 +123,12 @@ def online(doc: Document) -> dict[str, int | None]:
     counts: dict[str, int | None] = {}
     text = doc.text
     lowered = text.lower()
-    hinted = _ONLINE_HINT in doc.head.html
+    # The page's ids, fetched once and only when its source holds a label id at all.
+    ids = [value for value in _ID_VALUES(doc.root) if _ONLINE_HINT in value] if _ONLINE_HINT in doc.head.html else []
     for name, label in site.ONLINE_LABELS.items():
-        # A query over the whole tree only when the page's source holds the id at all.
-        found = _ONLINE_QUERIES[name](doc.root) if hinted and site.ONLINE_IDS[name] in doc.head.html else []
-        value = found[0].text_content().strip() if found else ""
+        wid = site.ONLINE_IDS[name]
+        found = next((v.getparent() for v in ids if wid in v), None) if ids and wid in doc.head.html else None
+        value = found.text_content().strip() if found is not None else ""
         if number_of(value) is None:
             m = label.search(text) if any(word in lowered for word in _ONLINE_WORDS[name]) else None
             value = _NOT_DIGITS.sub("", m.group(1)) if m else ""
@@ -135,8 +136,9 @@ def online(doc: Document) -> dict[str, int | None]:
     return counts
 
 
-# Compiled once, not at each call; and every label id holds the hint, one substring test on most pages.
-_ONLINE_QUERIES = {name: etree.XPath(f"//*[contains(@id, '{wid}')]") for name, wid in site.ONLINE_IDS.items()}
+# Every id value, in page order: libxml2 compares strings slowly, so the ids are matched in Python.
+_ID_VALUES = etree.XPath("//@id")
+# Every label id holds the hint: one substring test rules them out on most pages.
 _ONLINE_HINT = "Count"
 assert all(_ONLINE_HINT in wid for wid in site.ONLINE_IDS.values())
 # A word each label holds: a substring test of the lower-cased text rules a label out before its
