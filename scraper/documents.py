@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 
 from scraper.dates import parse_date_text
+from scraper.parsers.scan import Anchored
 
 KINDS = (
     "Nghị quyết", "Quyết định", "Chỉ thị", "Chương trình", "Kế hoạch", "Thông tư", "Nghị định",
@@ -30,25 +30,8 @@ CITATION = re.compile(
     rf"(?:\s*,?\s+(?:{_ISSUER})?(?:ban\s+hành\s+)?ngày\s+(?P<date>{_DATE}))?",
     re.IGNORECASE,
 )
-# Where a citation can start: its kind, lower-cased. Case-insensitive matching of the kinds'
-# letters is exactly lower-casing them (none has a twin such as "ı" for "i"), so in text whose
-# lower-casing keeps its length, a case-sensitive scan of the lower-cased text finds every
-# place a citation can start, at half the cost of the case-insensitive pattern over the text.
-_KIND_LOWER = re.compile(_KIND.lower())
-
-
-def _citations(body: str) -> Iterator[re.Match[str]]:
-    """``CITATION.finditer(body)``: the pattern tried only where a kind is written."""
-    lowered = body.lower()
-    if len(lowered) != len(body):  # a letter lower-cased into two ("İ"): positions would shift
-        yield from CITATION.finditer(body)
-        return
-    end = start = 0
-    while (kind := _KIND_LOWER.search(lowered, start)) is not None:
-        start = kind.start() + 1  # kinds may overlap ("Nghị quyết định"): every start is tried
-        if kind.start() >= end and (found := CITATION.match(body, kind.start())) is not None:
-            end = found.end()
-            yield found
+# A citation starts with its kind: tried only where one is written (see ``scan``).
+CITATIONS = Anchored(CITATION, tuple(kind.lower() for kind in KINDS))
 
 
 def _date(text: str | None) -> str | None:
@@ -64,7 +47,7 @@ def documents(body: str) -> list[dict]:
     """
     body = unicodedata.normalize("NFC", body)
     found: list[dict] = []
-    for m in _citations(body):
+    for m in CITATIONS.finditer(body):
         if not any(c.isalpha() for c in m.group("number")):
             continue
         cited = {

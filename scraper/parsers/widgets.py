@@ -10,6 +10,7 @@ from lxml import etree
 from scraper.dates import parse_clock_checked
 from scraper.parsers import site
 from scraper.parsers.document import Document
+from scraper.parsers.scan import Anchored
 from scraper.parsers.urls import number as number_of
 
 _NOT_DIGITS = re.compile(r"\D")
@@ -125,12 +126,12 @@ def online(doc: Document) -> dict[str, int | None]:
     lowered = text.lower()
     # The page's ids, fetched once and only when its source holds a label id at all.
     ids = [value for value in _ID_VALUES(doc.root) if _ONLINE_HINT in value] if _ONLINE_HINT in doc.head.html else []
-    for name, label in site.ONLINE_LABELS.items():
+    for name, label in ONLINE_LABELS.items():
         wid = site.ONLINE_IDS[name]
         found = next((v.getparent() for v in ids if wid in v), None) if ids and wid in doc.head.html else None
         value = found.text_content().strip() if found is not None else ""
         if number_of(value) is None:
-            m = label.search(text) if any(word in lowered for word in _ONLINE_WORDS[name]) else None
+            m = label.search(text, lowered)
             value = _NOT_DIGITS.sub("", m.group(1)) if m else ""
         counts[name] = number_of(value, COUNTER_DIGITS)
     return counts
@@ -141,11 +142,9 @@ _ID_VALUES = etree.XPath("//@id")
 # Every label id holds the hint: one substring test rules them out on most pages.
 _ONLINE_HINT = "Count"
 assert all(_ONLINE_HINT in wid for wid in site.ONLINE_IDS.values())
-# A word each label holds: a substring test of the lower-cased text rules a label out before its
-# regex scans the page. Case-insensitive matching of these letters is exactly lower-casing them
-# (none has another case-insensitive twin, as "i" has "ı"), so no label the regex finds is missed.
-_ONLINE_WORDS = {"online_guests": ("khách",), "online_members": ("thành",), "online_total": ("tổng", "đang")}
-assert _ONLINE_WORDS.keys() == site.ONLINE_LABELS.keys()
+# Each users-online label, tried only where a word it starts with is written (see ``scan``).
+_ONLINE_STARTS = {"online_guests": ("khách",), "online_members": ("thành",), "online_total": ("tổng", "đang")}
+ONLINE_LABELS = {name: Anchored(label, _ONLINE_STARTS[name]) for name, label in site.ONLINE_LABELS.items()}
 
 
 def widgets(doc: Document) -> Widgets:
