@@ -92,13 +92,13 @@ _PLAIN_HTML = etree.ElementDefaultClassLookup(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Link:
     href: str
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One line of rendered text: a block's text up to the next block or ``<br>``."""
 

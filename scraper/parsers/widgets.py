@@ -37,7 +37,7 @@ class Widgets:
 def page_clock(doc: Document) -> tuple[str | None, list[str]]:
     """The header clock as ISO 8601 (+07:00), when the server rendered the page, and its problems."""
     for line in doc.lines[:80]:
-        if site.CLOCK_HINT.search(line.text):
+        if "/" in line.text and site.CLOCK_HINT.search(line.text):  # the clock's date is d/m/yyyy
             clock, problems = parse_clock_checked(line.text)
             return (clock.isoformat() if clock else None), problems
     return None, []
