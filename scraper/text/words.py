@@ -102,14 +102,13 @@ def restyle_and_split(text: str, style: str) -> tuple[str, int, int]:
         new = set(pieces)
     for piece in new:
         cache[piece] = _read_piece(piece, style)
-    changed = any(map(cache.__getitem__, pieces))
+    readings = list(map(cache.__getitem__, pieces))
+    changed = any(readings)
     moved = split = 0
-    for i, piece in enumerate(pieces) if changed else ():
-        found = cache[piece]
-        if found is not None:
-            pieces[i], n, n_split = found
-            moved += n
-            split += n_split
+    for i in compress(range(len(pieces)), readings) if changed else ():
+        pieces[i], n, n_split = readings[i]  # type: ignore[misc]
+        moved += n
+        split += n_split
     for piece in new:
         if len(piece) > MAX_PIECE_CHARS:  # read, not kept: text without spaces must not fill the cache
             del cache[piece]
