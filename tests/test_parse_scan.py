@@ -18,6 +18,16 @@ def test_no_letter_of_a_start_word_has_a_case_insensitive_twin(name):
     assert twins(ANCHORED[name].words) == set()
 
 
+def test_the_not_found_hint_has_no_letter_with_a_case_insensitive_twin():
+    assert twins(("không tồn tạ", "không tìm thấy")) == set()
+
+
+def test_a_not_found_notice_in_capitals_is_found():
+    from scraper.parsers.document import load
+
+    assert load("<html><body><p>TIN KHÔNG TỒN TẠI</p></body></html>", "http://h/").says_missing
+
+
 def test_the_dotless_i_is_a_twin_of_i():
     # Unicode's case folding: "ı" matches "i" case-insensitively but lower-cases to itself.
     assert "ı" in twins(("tin",))

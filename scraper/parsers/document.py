@@ -132,7 +132,16 @@ class Document:
     @cached_property
     def says_missing(self) -> bool:
         """The page says its article does not exist ("Tin không tồn tại")."""
-        return site.NOT_FOUND.search(self.text) is not None
+        hinted = site.NOT_FOUND_HINT.search(self.text.lower()) is not None
+        return hinted and site.NOT_FOUND.search(self.text) is not None
+
+    def with_itemprop(self, name: str) -> list[etree._Element]:
+        """The elements whose ``itemprop`` is ``name``, in page order; none on a page without microdata."""
+        return [value.getparent() for value in self._itemprops if value == name]
+
+    @cached_property
+    def _itemprops(self) -> list[str]:
+        return _ITEMPROPS(self.root) if self.head.microdata else []
 
 
 def decode(body: bytes, content_type: str | None = None) -> tuple[str, int]:
@@ -180,6 +189,7 @@ def _utf8_marked(body: bytes) -> tuple[str, int, int]:
 
 # Every id value in the page: libxml2 compares attribute strings slowly, so the match is in Python.
 _IDS = etree.XPath("//@id")
+_ITEMPROPS = etree.XPath("//@itemprop")
 # Every toolbar id holds one of these: two substring tests rule the toolbar out on most pages.
 _TOOLBAR_HINTS = ("wm-", "donato")
 assert all(any(hint in wid for hint in _TOOLBAR_HINTS) for wid in site.WAYBACK_TOOLBAR_IDS)

@@ -93,7 +93,7 @@ def markup_dates(doc: Document, title_index: int, body_start: int) -> list[DateE
             shown = " ".join(el.text_content().split())
             if el.get("datetime") and shown in line.text:  # this line's own <time>, not one further down
                 found.append(DateEvidence("markup:time", *day_of(el.get("datetime"))))
-    for el in doc.root.xpath("//*[@itemprop='datePublished']") if doc.head.microdata else ():
+    for el in doc.with_itemprop("datePublished"):
         stated = el.get("content") or el.get("datetime") or el.text_content()
         found.append(DateEvidence("microdata:datePublished", *day_of(stated)))
     article = doc.head.article_ld()
