@@ -7,6 +7,7 @@ import re
 import pytest
 
 from scraper.documents import CITATIONS
+from scraper.parsers.document import load
 from scraper.parsers.scan import Anchored, twins
 from scraper.parsers.widgets import ONLINE_LABELS
 
@@ -23,8 +24,6 @@ def test_the_not_found_hint_has_no_letter_with_a_case_insensitive_twin():
 
 
 def test_a_not_found_notice_in_capitals_is_found():
-    from scraper.parsers.document import load
-
     assert load("<html><body><p>TIN KHÔNG TỒN TẠI</p></body></html>", "http://h/").says_missing
 
 

@@ -172,7 +172,7 @@ HEADER_DATE = re.compile(r"(Thứ\s+\w+|Chủ\s+Nhật)\s*,\s*\d{1,2}/\d{1,2}/\d
 
 # A removed article: DNN answers 200 with this text.
 NOT_FOUND = re.compile(r"Tin\s+không\s+tồn\s+tại|Không\s+tìm\s+thấy\s+tin", re.IGNORECASE)
-# What any notice NOT_FOUND finds holds, lower-cased (no letter here has a case-insensitive twin,
+# What any notice NOT_FOUND finds holds, lower-cased (kept in step with it) (no letter here has a case-insensitive twin,
 # as "i" has "ı"): a fast case-sensitive scan of the lower-cased text before the regex over the text.
 NOT_FOUND_HINT = re.compile(r"không\s+(?:tồn\s+tạ|tìm\s+thấy)")
 
