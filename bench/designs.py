@@ -7,10 +7,13 @@ the portal), as a Markdown table; then the time per page of each, per layout and
 with the ratio. The machine may be shared, so times are CPU time of this process, taken
 over several rounds that alternate the two tools, and the median round is reported (each
 tool warmed on one page first, so imports are not counted): ``python -m bench.designs [ROUNDS]``.
+``python -m bench.designs --stages`` prints where our time goes instead, stage by stage.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib
 import re
 import statistics
 import sys
@@ -134,6 +137,78 @@ def timings(tools: dict[str, Callable], entries: list[Entry], rounds: int = ROUN
     return medians
 
 
+# What ``scraper.extract.read`` does to a page, stage by stage: (module, function, stage).
+STAGES = (
+    ("scraper.parsers.document", "_decoded", "decode"),
+    ("lxml.html", "document_fromstring", "lxml parse"),
+    ("scraper.parsers.document", "read_head", "head: meta, JSON-LD, toolbar"),
+    ("scraper.parsers.document", "_strip", "strip: scripts, comments, toolbar"),
+    ("scraper.parsers.document", "_lines", "line walk"),
+    ("scraper.extract", "load", "load: the rest (control characters, parser)"),
+    ("scraper.parsers.page", "widgets", "widgets: clock, counters"),
+    ("scraper.parsers.page", "parse_article", "article fields"),
+    ("scraper.parsers.page", "parse_static", "text page"),
+    ("scraper.parsers.page", "dates_mentioned_checked", "dates mentioned in the body"),
+    ("scraper.parsers.page", "documents", "documents cited in the body"),
+    ("scraper.parsers.page", "captured_at", "capture time"),
+    ("scraper.extract", "parse_document", "page: the rest (URLs, records)"),
+    ("scraper.extract", "normalize_record", "normalization"),
+    ("scraper.extract", "flag", "validation"),
+    ("scraper.extract", "content_hash", "content hash"),
+    ("scraper.extract", "read", "read: the rest (the record's dict)"),
+)
+
+
+def stages(entries: list[Entry], rounds: int = ROUNDS) -> dict[str, float]:
+    """CPU ms per page in each of ``STAGES`` (its own time, without the stages it calls), over ``rounds`` passes.
+
+    Each stage's function is wrapped for the run and restored after; the wrappers cost
+    a few microseconds a call, so the total is a little above ``timings``'.
+    """
+    spent: dict[str, float] = defaultdict(float)
+    inner: list[float] = []  # per open stage: the time of the stages it called
+
+    def timed(stage: str, function: Callable) -> Callable:
+        @functools.wraps(function)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            started = time.process_time()
+            inner.append(0.0)
+            try:
+                return function(*args, **kwargs)
+            finally:
+                took = time.process_time() - started
+                spent[stage] += took - inner.pop()
+                if inner:
+                    inner[-1] += took
+
+        return run
+
+    originals = [(importlib.import_module(module), name) for module, name, _ in STAGES]
+    saved = [getattr(module, name) for module, name in originals]
+    try:
+        for (module, name), function, (_, _, stage) in zip(originals, saved, STAGES, strict=True):
+            setattr(module, name, timed(stage, function))
+        ours(entries[0])
+        spent.clear()
+        for _ in range(rounds):
+            for entry in entries:
+                ours(entry)
+    finally:
+        for (module, name), function in zip(originals, saved, strict=True):
+            setattr(module, name, function)
+    return {stage: seconds * 1000 / rounds / len(entries) for stage, seconds in spent.items()}
+
+
+def print_stages(rounds: int) -> None:
+    """Where our time goes, most first, as a Markdown table."""
+    ms = stages(list(corpus()), rounds)
+    total = sum(ms.values())
+    print("| stage | ms/page | share |\n|---|---|---|")
+    for stage, value in sorted(ms.items(), key=lambda item: -item[1]):
+        print(f"| {stage} | {value:.3f} | {value / total:.0%} |")
+    print(f"| all | {total:.3f} | |")
+
+
 def main(rounds: int = ROUNDS) -> None:
     """Pages right per layout and field, ours · trafilatura ("—": it has no such field); then ms per page and ratio."""
     entries = list(corpus())
@@ -161,4 +236,5 @@ def main(rounds: int = ROUNDS) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else ROUNDS)
+    numbers = [int(arg) for arg in sys.argv[1:] if arg.isdigit()]
+    (print_stages if "--stages" in sys.argv else main)(numbers[0] if numbers else ROUNDS)
