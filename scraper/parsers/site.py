@@ -172,8 +172,9 @@ HEADER_DATE = re.compile(r"(Thứ\s+\w+|Chủ\s+Nhật)\s*,\s*\d{1,2}/\d{1,2}/\d
 
 # A removed article: DNN answers 200 with this text.
 NOT_FOUND = re.compile(r"Tin\s+không\s+tồn\s+tại|Không\s+tìm\s+thấy\s+tin", re.IGNORECASE)
-# What any notice NOT_FOUND finds holds, lower-cased (kept in step with it) (no letter here has a case-insensitive twin,
-# as "i" has "ı"): a fast case-sensitive scan of the lower-cased text before the regex over the text.
+# What every notice NOT_FOUND finds holds, lower-cased; kept in step with it. No letter here has a
+# case-insensitive twin (as "i" has "ı"), so a fast case-sensitive scan of the lower-cased text
+# rules the notice out before the regex scans the text (see ``scan``).
 NOT_FOUND_HINT = re.compile(r"không\s+(?:tồn\s+tạ|tìm\s+thấy)")
 
 # Markup fast paths (DotNetNuke).

@@ -124,6 +124,7 @@ _READABLE: set[str] = set()  # words seen to read: most of a corpus, so a text's
 # runs are all here has no word to repair; splitting on spaces is far cheaper than on words.
 _READABLE_RUNS: set[str] = set()
 MAX_READABLE = 500_000
+MAX_RUN_CHARS = 100  # a longer run is checked but not kept: text without spaces must not fill the cache
 
 
 def _any_unreadable(words: set[str]) -> bool:
@@ -145,7 +146,7 @@ def _any_unreadable_in(text: str) -> bool:
         return True
     if len(_READABLE_RUNS) + len(runs) > MAX_READABLE:
         _READABLE_RUNS.clear()
-    _READABLE_RUNS.update(runs)
+    _READABLE_RUNS.update(run for run in runs if len(run) <= MAX_RUN_CHARS)
     return False
 
 
