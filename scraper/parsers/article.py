@@ -90,7 +90,9 @@ def _neighbour(lines: list[Line], i: int, step: int) -> int | None:
 
 def _date_line(line: Line) -> tuple[str, str] | None:
     """(date, evidence) of a line holding only a date, bare or under a publication label."""
-    m = site.DATE_ONLY.match(line.text) if "/" in line.text else None  # its date is d/m/y
+    if "/" not in line.text:  # either way the date is d/m/y; most lines have no "/", and the regexes are the cost
+        return None
+    m = site.DATE_ONLY.match(line.text)
     if m:
         label = re.match(r"\s*([^\d(\[:]+?)\s*:?\s*[(\[]?\d", line.text)
         return m.group("date"), f"label:{' '.join(label.group(1).split())}" if label else "date-line"
@@ -115,7 +117,8 @@ def find_title(doc: Document) -> _Title | None:
         pair = _title_with_date(line) if is_heading(line) else None
         if pair:
             return _Title(i, pair[0], pair[1], i + 1)
-        dated = None if _under_list_entry(lines, i) else _date_line(line)
+        dated = _date_line(line)
+        dated = None if dated and _under_list_entry(lines, i) else dated
         if dated:
             date, evidence = dated
             before = _neighbour(lines, i, -1)
