@@ -41,7 +41,7 @@ def _heading_tag(line: Line) -> str | None:
 
 def _outside_content(line: Line) -> bool:
     """In the page's header, footer, navigation or a side pane; an article's own ``<header>`` is content."""
-    tags = {el.tag for el in line.element.iterancestors()}
+    tags = {el.tag for el in line.element.iterancestors("article", *_OUTSIDE)}  # lxml filters the tags in C
     return "article" not in tags and not tags.isdisjoint(_OUTSIDE)
 
 
@@ -94,7 +94,7 @@ def find_heading(doc: Document) -> MarkupTitle | None:
 
 
 def in_article(line: Line) -> bool:
-    return any(el.tag == "article" for el in line.element.iterancestors()) or line.element.tag == "article"
+    return line.element.tag == "article" or next(line.element.iterancestors("article"), None) is not None
 
 
 def article_signal(doc: Document, line: Line) -> str | None:

@@ -68,7 +68,7 @@ def label_evidence(text: str, after_title: bool) -> DateEvidence | None:
 
 def _in_page_header(line: Line) -> bool:
     """Inside a ``<header>`` that is not an article's own: where render clocks live."""
-    tags = {line.element.tag, *(el.tag for el in line.element.iterancestors())}
+    tags = {line.element.tag, *(el.tag for el in line.element.iterancestors("header", "article"))}
     return "header" in tags and "article" not in tags
 
 
