@@ -3,13 +3,20 @@
 The corpus (``replica.designs``) holds the same articles in 16 layouts the portal has had
 or may get, each page with its truth written blind. For each layout and field this prints
 the share of pages read right by our parsers and by trafilatura (which knows nothing of
-the portal), and the time per page of each (each tool warmed on one page first, so imports
-are not counted), as a Markdown table.
+the portal), as a Markdown table; then the time per page of each, per layout and in all,
+with the ratio. The machine may be shared, so times are CPU time of this process, taken
+over several rounds that alternate the two tools, and the median round is reported (each
+tool warmed on one page first, so imports are not counted): ``python -m bench.designs [ROUNDS]``.
+``python -m bench.designs --stages`` prints where our time goes instead, stage by stage.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib
 import re
+import statistics
+import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -82,17 +89,15 @@ def right(field: str, found: Any, truth: Any) -> bool:
     return found == truth
 
 
-def score(read: Callable[[Entry], dict[str, Any]], entries: Iterable[Entry]) -> tuple[dict, dict, float]:
-    """Per layout and field: [right, pages]; the pages each field was wrong on; ms per page."""
+ROUNDS = 5
+
+
+def score(read: Callable[[Entry], dict[str, Any]], entries: Iterable[Entry]) -> tuple[dict, dict]:
+    """Per layout and field: [right, pages]; and the pages each field was wrong on."""
     table: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     wrong: dict[str, list[str]] = defaultdict(list)
-    entries = list(entries)
-    if entries:
-        read(entries[0])  # imports and first-call set-up (scrapy under pipelines, lxml) are no per-page cost
-    count, started = 0, time.perf_counter()
     for entry in entries:
         found = read(entry)
-        count += 1
         for field in FIELDS:
             if field not in found and read is not ours:
                 continue
@@ -102,26 +107,134 @@ def score(read: Callable[[Entry], dict[str, Any]], entries: Iterable[Entry]) -> 
                 cell[0] += 1
             else:
                 wrong[field].append(f"{entry.layout} {entry.address}")
-    return table, wrong, (time.perf_counter() - started) * 1000 / max(count, 1)
+    return table, wrong
 
 
-def main() -> None:
-    """One row per layout, one column per field: pages right, ours · trafilatura ("—": it has no such field)."""
+def seconds(read: Callable[[Entry], dict[str, Any]], entries: list[Entry]) -> float:
+    """CPU seconds ``read`` takes over ``entries``: what other work on the machine takes is not counted."""
+    started = time.process_time()
+    for entry in entries:
+        read(entry)
+    return time.process_time() - started
+
+
+def timings(tools: dict[str, Callable], entries: list[Entry], rounds: int = ROUNDS) -> dict[str, dict[str, float]]:
+    """Median ms per page of each tool, per layout and over all pages ("all"), the tools taking turns each round."""
+    layouts: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        layouts[entry.layout].append(entry)
+    for read in tools.values():
+        read(entries[0])  # imports and first-call set-up (scrapy under pipelines, lxml) are no per-page cost
+    taken: dict[str, dict[str, list[float]]] = {name: defaultdict(list) for name in tools}
+    for _ in range(rounds):
+        for name, read in tools.items():
+            for layout, pages in layouts.items():
+                taken[name][layout].append(seconds(read, pages) * 1000 / len(pages))
+    medians = {name: {layout: statistics.median(ms) for layout, ms in by.items()} for name, by in taken.items()}
+    for name, by in taken.items():  # all pages: each round's total, then the median round
+        totals = [sum(by[layout][i] * len(layouts[layout]) for layout in layouts) for i in range(rounds)]
+        medians[name]["all"] = statistics.median(totals) / len(entries)
+    return medians
+
+
+# What ``scraper.extract.read`` does to a page, stage by stage: (module, function, stage).
+STAGES = (
+    ("scraper.parsers.document", "_decoded", "decode"),
+    ("lxml.html", "document_fromstring", "lxml parse"),
+    ("scraper.parsers.document", "read_head", "head: meta, JSON-LD, toolbar"),
+    ("scraper.parsers.document", "_strip", "strip: scripts, comments, toolbar"),
+    ("scraper.parsers.document", "_lines", "line walk"),
+    ("scraper.extract", "load", "load: the rest (control characters, parser)"),
+    ("scraper.parsers.page", "widgets", "widgets: clock, counters"),
+    ("scraper.parsers.page", "parse_article", "article fields"),
+    ("scraper.parsers.page", "parse_static", "text page"),
+    ("scraper.parsers.page", "dates_mentioned_checked", "dates mentioned in the body"),
+    ("scraper.parsers.page", "documents", "documents cited in the body"),
+    ("scraper.parsers.page", "captured_at", "capture time"),
+    ("scraper.extract", "parse_document", "page: the rest (URLs, records)"),
+    ("scraper.extract", "normalize_record", "normalization"),
+    ("scraper.extract", "flag", "validation"),
+    ("scraper.extract", "content_hash", "content hash"),
+    ("scraper.extract", "read", "read: the rest (the record's dict)"),
+)
+
+
+def stages(entries: list[Entry], rounds: int = ROUNDS) -> dict[str, float]:
+    """CPU ms per page in each of ``STAGES`` (its own time, without the stages it calls), over ``rounds`` passes.
+
+    Each stage's function is wrapped for the run and restored after; the wrappers cost
+    a few microseconds a call, so the total is a little above ``timings``'.
+    """
+    spent: dict[str, float] = defaultdict(float)
+    inner: list[float] = []  # per open stage: the time of the stages it called
+
+    def timed(stage: str, function: Callable) -> Callable:
+        @functools.wraps(function)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            started = time.process_time()
+            inner.append(0.0)
+            try:
+                return function(*args, **kwargs)
+            finally:
+                took = time.process_time() - started
+                spent[stage] += took - inner.pop()
+                if inner:
+                    inner[-1] += took
+
+        return run
+
+    originals = [(importlib.import_module(module), name) for module, name, _ in STAGES]
+    saved = [getattr(module, name) for module, name in originals]
+    try:
+        for (module, name), function, (_, _, stage) in zip(originals, saved, STAGES, strict=True):
+            setattr(module, name, timed(stage, function))
+        ours(entries[0])
+        spent.clear()
+        for _ in range(rounds):
+            for entry in entries:
+                ours(entry)
+    finally:
+        for (module, name), function in zip(originals, saved, strict=True):
+            setattr(module, name, function)
+    return {stage: seconds * 1000 / rounds / len(entries) for stage, seconds in spent.items()}
+
+
+def print_stages(rounds: int) -> None:
+    """Where our time goes, most first, as a Markdown table."""
+    ms = stages(list(corpus()), rounds)
+    total = sum(ms.values())
+    print("| stage | ms/page | share |\n|---|---|---|")
+    for stage, value in sorted(ms.items(), key=lambda item: -item[1]):
+        print(f"| {stage} | {value:.3f} | {value / total:.0%} |")
+    print(f"| all | {total:.3f} | |")
+
+
+def main(rounds: int = ROUNDS) -> None:
+    """Pages right per layout and field, ours · trafilatura ("—": it has no such field); then ms per page and ratio."""
     entries = list(corpus())
-    results = {name: score(tool, entries) for name, tool in (("lavusta", ours), ("trafilatura", trafilatura))}
+    tools = {"lavusta": ours, "trafilatura": trafilatura}
+    results = {name: score(tool, entries) for name, tool in tools.items()}
     print("| layout | pages | " + " | ".join(FIELDS) + " |")
     print("|---|---|" + "---|" * len(FIELDS))
-    for layout in dict.fromkeys(e.layout for e in entries):
-        pages = sum(1 for e in entries if e.layout == layout)
+    layouts = list(dict.fromkeys(e.layout for e in entries))
+    pages = {layout: sum(1 for e in entries if e.layout == layout) for layout in layouts}
+    for layout in layouts:
         cells = []
         for field in FIELDS:
             ours_right, _ = results["lavusta"][0][layout].get(field, [0, 0])
             theirs_right, theirs_pages = results["trafilatura"][0][layout].get(field, [0, 0])
             cells.append(f"{ours_right} · {theirs_right if theirs_pages else '—'}")
-        print(f"| {layout} | {pages} | {' | '.join(cells)} |")
-    for name, (_, _, ms) in results.items():
-        print(f"{name}: {ms:.2f} ms per page over {len(entries)} pages")
+        print(f"| {layout} | {pages[layout]} | {' | '.join(cells)} |")
+    ms = timings(tools, entries, rounds)
+    print(f"\nms per page (CPU, median of {rounds} rounds):\n")
+    print("| layout | pages | lavusta | trafilatura | ratio |")
+    print("|---|---|---|---|---|")
+    for layout in [*layouts, "all"]:
+        ours_ms, theirs_ms = ms["lavusta"][layout], ms["trafilatura"][layout]
+        count = pages.get(layout, len(entries))
+        print(f"| {layout} | {count} | {ours_ms:.2f} | {theirs_ms:.2f} | {theirs_ms / ours_ms:.1f}× |")
 
 
 if __name__ == "__main__":
-    main()
+    numbers = [int(arg) for arg in sys.argv[1:] if arg.isdigit()]
+    (print_stages if "--stages" in sys.argv else main)(numbers[0] if numbers else ROUNDS)

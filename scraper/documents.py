@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from scraper.dates import parse_date_text
+from scraper.parsers.scan import Anchored
 
 KINDS = (
     "Nghị quyết", "Quyết định", "Chỉ thị", "Chương trình", "Kế hoạch", "Thông tư", "Nghị định",
@@ -29,6 +30,8 @@ CITATION = re.compile(
     rf"(?:\s*,?\s+(?:{_ISSUER})?(?:ban\s+hành\s+)?ngày\s+(?P<date>{_DATE}))?",
     re.IGNORECASE,
 )
+# A citation starts with its kind: tried only where one is written (see ``scan``).
+CITATIONS = Anchored(CITATION, tuple(kind.lower() for kind in KINDS))
 
 
 def _date(text: str | None) -> str | None:
@@ -44,7 +47,7 @@ def documents(body: str) -> list[dict]:
     """
     body = unicodedata.normalize("NFC", body)
     found: list[dict] = []
-    for m in CITATION.finditer(body):
+    for m in CITATIONS.finditer(body):
         if not any(c.isalpha() for c in m.group("number")):
             continue
         cited = {

@@ -72,3 +72,21 @@ def test_cut_date_leaves_the_citation_undated():
 @given(st.text(max_size=200))
 def test_no_text_raises(text):
     documents(text)
+
+
+def test_a_kind_in_capitals_is_read():
+    assert documents("Thực hiện NGHỊ QUYẾT SỐ 36-NQ/TW ngày 23/01/2023")[0]["kind"] == "Nghị quyết"
+
+
+def test_a_kind_inside_another_is_read():
+    # "Nghị quyết" cites nothing here; "Quyết định" inside it does.
+    cited = {"kind": "Quyết định", "number": "45/2005/QĐ-UB", "date": None}
+    assert documents("Nghị quyết định số 45/2005/QĐ-UB") == [cited]
+
+
+def test_a_citation_after_a_letter_that_lower_cases_into_two_is_read():
+    assert documents("İzmir; Kế hoạch số 12/KH-UBND ngày 05/01/2023")[0]["date"] == "2023-01-05"
+
+
+def test_a_kind_glued_to_a_word_cites_nothing():
+    assert documents("PhóNghị quyết số 36-NQ/TW") == []

@@ -54,6 +54,13 @@ def test_guests_members_and_total_of_the_users_online_widget():
     assert (found.online_guests, found.online_members, found.online_total) == (3, 1, 4)
 
 
+def test_users_online_in_capitals_within_a_long_line_are_read():
+    found = read(
+        "<div><p>Thống kê người dùng trực tuyến của cổng thông tin: KHÁCH: 3; THÀNH VIÊN: 1; ĐANG ONLINE: 4</p></div>"
+    )
+    assert (found.online_guests, found.online_members, found.online_total) == (3, 1, 4)
+
+
 def test_a_header_date_after_hom_nay_is_no_count():
     assert read("<div><p>Hôm nay: Thứ Hai, 25/12/2023</p></div>").visits_today is None
 

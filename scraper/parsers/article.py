@@ -67,6 +67,8 @@ class _Title:
 
 
 def _title_with_date(line: Line) -> tuple[str, str] | None:
+    if "/" not in line.text:  # both patterns hold a d/m/y date; most lines have no "/", and the regexes are the cost
+        return None
     if site.DATE_ONLY.match(line.text):
         return None
     m = site.TITLE_WITH_DATE.match(line.text)
@@ -88,6 +90,8 @@ def _neighbour(lines: list[Line], i: int, step: int) -> int | None:
 
 def _date_line(line: Line) -> tuple[str, str] | None:
     """(date, evidence) of a line holding only a date, bare or under a publication label."""
+    if "/" not in line.text:  # either way the date is d/m/y; most lines have no "/", and the regexes are the cost
+        return None
     m = site.DATE_ONLY.match(line.text)
     if m:
         label = re.match(r"\s*([^\d(\[:]+?)\s*:?\s*[(\[]?\d", line.text)
@@ -113,7 +117,8 @@ def find_title(doc: Document) -> _Title | None:
         pair = _title_with_date(line) if is_heading(line) else None
         if pair:
             return _Title(i, pair[0], pair[1], i + 1)
-        dated = None if _under_list_entry(lines, i) else _date_line(line)
+        dated = _date_line(line)
+        dated = None if dated and _under_list_entry(lines, i) else dated
         if dated:
             date, evidence = dated
             before = _neighbour(lines, i, -1)
@@ -152,7 +157,7 @@ def markup_title(doc: Document, url: str) -> _Title | None:
         return None
     line = doc.lines[found.index]
     signal = article_signal(doc, line)
-    if signal is None and canonical_article_url(url) and not site.NOT_FOUND.search(doc.text):
+    if signal is None and canonical_article_url(url) and not doc.says_missing:
         signal = "url:ChiTiet"  # an article's address, unless the page says the article is gone
     dated = _dated(doc, found.index)
     if signal is None and dated:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import charset_normalizer
 import lxml.html
@@ -78,6 +79,7 @@ DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "emb
 _SOURCE_BREAKS = re.compile(r"[\r\n\t]+")
 # C0 controls but tab and line ends, and DEL: no page means them, and lxml refuses them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _EDGE = " \t\r\n"
 REPLACEMENT = "\ufffd"
 # Every element an HtmlElement (text_content, drop_tree), chosen in C: lxml.html's own lookup
@@ -90,13 +92,13 @@ _PLAIN_HTML = etree.ElementDefaultClassLookup(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Link:
     href: str
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One line of rendered text: a block's text up to the next block or ``<br>``."""
 
@@ -105,12 +107,11 @@ class Line:
     links: list[Link] = field(default_factory=list)
     images: list[etree._Element] = field(default_factory=list)
     link_chars: int = 0
+    # Mostly link text: a menu entry or a list item, never a title or body line (asked of each line often).
+    is_link: bool = field(init=False)
 
-    @property
-    def is_link(self) -> bool:
-        """Mostly link text: a menu entry or a list item, never a title or body line."""
-        letters = len(self.text.strip())
-        return bool(self.links) and self.link_chars * 2 >= letters
+    def __post_init__(self) -> None:
+        self.is_link = bool(self.links) and self.link_chars * 2 >= len(self.text.strip())
 
 
 @dataclass
@@ -123,12 +124,33 @@ class Document:
     head: HeadFacts = field(default_factory=HeadFacts)  # meta tags, JSON-LD, stated address
     saved_at: str | None = None  # a saved copy's own file: its "<name>_files/" folder lies beside it
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The page's lines as one text (its lines never change, so it is joined once)."""
         return "\n".join(line.text for line in self.lines)
+
+    @cached_property
+    def says_missing(self) -> bool:
+        """The page says its article does not exist ("Tin không tồn tại")."""
+        hinted = site.NOT_FOUND_HINT.search(self.text.lower()) is not None
+        return hinted and site.NOT_FOUND.search(self.text) is not None
+
+    def with_itemprop(self, name: str) -> list[etree._Element]:
+        """The elements whose ``itemprop`` is ``name``, in page order; none on a page without microdata."""
+        return [value.getparent() for value in self._itemprops if value == name]
+
+    @cached_property
+    def _itemprops(self) -> list[str]:
+        return _ITEMPROPS(self.root) if self.head.microdata else []
 
 
 def decode(body: bytes, content_type: str | None = None) -> tuple[str, int]:
+    """Bytes to NFC text and how many bad UTF-8 sequences they held: see ``_decoded``."""
+    text, errors, _ = _decoded(body, content_type)
+    return text, errors
+
+
+def _decoded(body: bytes, content_type: str | None) -> tuple[str, int, bool]:
     """Bytes to NFC text, whatever the page declares, and how many bad UTF-8 sequences it held.
 
     Bytes that are mostly UTF-8 (more valid multi-byte sequences than invalid ones) are
@@ -140,20 +162,21 @@ def decode(body: bytes, content_type: str | None = None) -> tuple[str, int]:
     declared legacy charset (HTTP, then meta) is honoured, and an undeclared one, or a
     "UTF-8" that is not, is detected by charset-normalizer, which knows windows-1258.
     Older Vietnamese pages are also decomposed: composing to NFC makes them searchable.
+    The last item says whether the bytes were read as UTF-8.
     """
     try:
-        return unicodedata.normalize("NFC", body.decode("utf-8-sig")), 0
+        return unicodedata.normalize("NFC", body.decode("utf-8-sig")), 0, True
     except UnicodeDecodeError:
         marked, valid, invalid = _utf8_marked(body)
     if valid > invalid:
-        return unicodedata.normalize("NFC", marked), invalid
+        return unicodedata.normalize("NFC", marked), invalid, True
     declared = http_content_type_encoding(content_type) or html_body_declared_encoding(body)
     if declared and resolve_encoding(declared) != "utf-8":
         _, text = html_to_unicode(content_type, body)
     else:
         guess = charset_normalizer.from_bytes(body).best()
         text = str(guess) if guess is not None else body.decode("cp1252", errors="replace")
-    return unicodedata.normalize("NFC", text), 0
+    return unicodedata.normalize("NFC", text), 0, False
 
 
 def _utf8_marked(body: bytes) -> tuple[str, int, int]:
@@ -164,77 +187,108 @@ def _utf8_marked(body: bytes) -> tuple[str, int, int]:
     return text, non_ascii - invalid, invalid
 
 
+# Every id value in the page: libxml2 compares attribute strings slowly, so the match is in Python.
+_IDS = etree.XPath("//@id")
+_ITEMPROPS = etree.XPath("//@itemprop")
+# Every toolbar id holds one of these: two substring tests rule the toolbar out on most pages.
+_TOOLBAR_HINTS = ("wm-", "donato")
+assert all(any(hint in wid for hint in _TOOLBAR_HINTS) for wid in site.WAYBACK_TOOLBAR_IDS)
+
+
 def _strip(root: etree._Element, html: str) -> None:
     """Drop what no reader sees: scripts, styles, comments and the Wayback toolbar.
 
-    One pass over the tree; the toolbar is looked for only when the source names it.
+    One pass in C (``strip_elements`` keeps each dropped element's tail, as ``drop_tree``
+    does); the toolbar is looked for only when the source names it.
     """
-    for el in list(root.iter(etree.Comment, etree.ProcessingInstruction, *DROP_TAGS)):
-        if el.getparent() is not None:
-            el.drop_tree() if hasattr(el, "drop_tree") else el.getparent().remove(el)
-    for wid in site.WAYBACK_TOOLBAR_IDS:
-        for el in root.xpath(f"//*[@id='{wid}']") if wid in html else ():
-            el.drop_tree()
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *DROP_TAGS, with_tail=False)
+    hinted = any(hint in html for hint in _TOOLBAR_HINTS)
+    named = {wid for wid in site.WAYBACK_TOOLBAR_IDS if wid in html} if hinted else set()
+    for el in [value.getparent() for value in _IDS(root) if value in named] if named else ():
+        el.drop_tree()
 
 
-class _LineBuilder:
-    """Walks the tree once, cutting text into lines at blocks and ``<br>``."""
+def _lines(root: etree._Element) -> list[Line]:
+    """The page's lines: its text cut at blocks and ``<br>``, each line with its links and images.
 
-    def __init__(self) -> None:
-        self.lines: list[Line] = []
-        self.parts: list[str] = []
-        self.links: list[Link] = []
-        self.images: list[etree._Element] = []
-        self.link_chars = 0
-        self.block: etree._Element | None = None
+    Depth first with lxml's ``iterwalk`` (C, no recursion): markup nested thousands deep
+    is no error. Each element starts (a block or ``<br>`` cuts a line; its text), its
+    children follow, then it ends (a block cuts again) and its tail follows: the order a
+    reader sees. Comments and processing instructions are gone (``_strip``), so every tag
+    is a name. One loop with local state, as it runs for every element of every page: what
+    an element's end does is noted at its start (lxml builds a new string at each ``.tag``),
+    and a cut with nothing but line breaks and indentation gathered only drops them.
+    """
+    lines: list[Line] = []
+    parts: list[str] = []  # the text gathered since the last cut
+    content = False  # whether ``parts`` hold more than spaces and line breaks
+    links: list[Link] = []
+    images: list[etree._Element] = []
+    link_chars = 0  # characters of ``parts`` inside links that lead to pages
+    block = root  # the block the line being gathered belongs to
+    blocks: list[etree._Element] = []
+    ends: list[int] = []  # per open element, what its end does
+    navigating = 0  # open links that lead to pages
 
-    def flush(self) -> None:
-        if self.parts or self.images:  # most blocks close with nothing gathered since the last cut
-            text = "".join(self.parts)
-            text = (text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)).strip(_EDGE)
-            if (text or self.images) and self.block is not None:
-                self.lines.append(Line(text, self.block, self.links, self.images, self.link_chars))
-        self.parts, self.links, self.images, self.link_chars = [], [], [], 0
+    def cut() -> None:
+        nonlocal parts, content, links, images, link_chars
+        text = "".join(parts)
+        text = (text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)).strip(_EDGE)
+        if text or images:
+            lines.append(Line(text, block, links, images, link_chars))
+        parts, content, links, images, link_chars = [], False, [], [], 0
 
-    def add(self, text: str | None, in_link: bool) -> None:
-        if text:
-            text = _SOURCE_BREAKS.sub(" ", text)
-            self.parts.append(text)
-            if in_link:
-                self.link_chars += len(text.strip())
-
-    def walk(self, root: etree._Element) -> None:
-        """Depth first with lxml's ``iterwalk`` (C, no recursion): markup nested thousands deep is no error.
-
-        Each element starts (a block or ``<br>`` cuts a line; its text), its children follow,
-        then it ends (a block cuts again) and its tail follows: the order a reader sees.
-        """
-        blocks: list[etree._Element | None] = []
-        navigating = 0  # links open around the text that lead to pages
-        for event, el in etree.iterwalk(root, events=("start", "end")):
-            tag = el.tag if isinstance(el.tag, str) else ""
-            if event == "start":
-                if tag in BLOCK_TAGS:
-                    self.flush()
-                    blocks.append(self.block)
-                    self.block = el
-                if tag == "br":
-                    self.flush()
-                elif tag in IMAGE_TAGS:
-                    self.images.append(el)
-                elif tag == "a" and el.get("href"):
-                    href = el.get("href", "").strip()
-                    self.links.append(Link(href, el.text_content().strip()))
-                    navigating += _navigates(href)
-                self.add(el.text, navigating > 0)
-                continue
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            tag = el.tag
             if tag in BLOCK_TAGS:
-                self.flush()
-                self.block = blocks.pop()
-            elif tag == "a" and el.get("href"):
-                navigating -= _navigates(el.get("href", "").strip())
-            if el is not root:
-                self.add(el.tail, navigating > 0)
+                if content or images or links:
+                    cut()
+                parts = []
+                blocks.append(block)
+                block = el
+                ends.append(_END_BLOCK)
+            else:
+                end = _END_NOTHING
+                if tag == "br":
+                    if content or images or links:
+                        cut()
+                    parts = []
+                elif tag in IMAGE_TAGS:
+                    images.append(el)
+                elif tag == "a" and (href := el.get("href")):
+                    href = href.strip()
+                    links.append(Link(href, el.text_content().strip()))
+                    if _navigates(href):
+                        navigating += 1
+                        end = _END_NAVIGATION
+                ends.append(end)
+            text = el.text
+        else:
+            end = ends.pop()
+            if end == _END_BLOCK:
+                if content or images or links:
+                    cut()
+                parts = []
+                block = blocks.pop()
+            elif end == _END_NAVIGATION:
+                navigating -= 1
+            text = el.tail if el is not root else None
+        if text:
+            if not text.isprintable():  # one pass in C; the regex only for text with breaks or tabs
+                text = _SOURCE_BREAKS.sub(" ", text)
+            parts.append(text)
+            if not content and text.strip(_EDGE):
+                content = True
+            if navigating:
+                link_chars += len(text.strip())
+    if content or images or links:
+        cut()
+    return lines
+
+
+# What an element's end does: cut a line and close the block, close a link to a page, or nothing.
+_END_NOTHING, _END_BLOCK, _END_NAVIGATION = 0, 1, 2
 
 
 # <amp-img> is how AMP pages draw their images.
@@ -252,10 +306,14 @@ def load(html: str | bytes, url: str, content_type: str | None = None) -> Docume
     Bytes are decoded here, with the HTTP ``content_type`` when there is one, so a
     crawl, ``extract`` and re-extraction from WARC files decode a page alike.
     """
-    decode_errors = 0
+    decode_errors, controls = 0, True
     if isinstance(html, bytes):
-        html, decode_errors = decode(html, content_type)
-    html = _CONTROL.sub("", html)
+        body = html
+        html, decode_errors, utf8 = _decoded(body, content_type)
+        # In UTF-8 a control character is its own byte: a test of the bytes in C spares a regex over the text.
+        controls = not utf8 or len(body.translate(None, _CONTROL_BYTES)) != len(body)
+    if controls:
+        html = _CONTROL.sub("", html)
     # huge_tree lifts libxml2's limits (256 levels of nesting, 10 MB text nodes): DOWNLOAD_MAXSIZE
     # bounds the input. A parser of its own per page: lxml parsers are not shared between threads.
     parser = lxml.html.HTMLParser(huge_tree=True)
@@ -267,9 +325,5 @@ def load(html: str | bytes, url: str, content_type: str | None = None) -> Docume
     head = read_head(root, html)
     base = head.base_href or url
     _strip(root, html)
-    builder = _LineBuilder()
-    builder.block = root
-    builder.walk(root)
-    builder.flush()
     too_deep = any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
-    return Document(root, builder.lines, base, decode_errors, too_deep, head)
+    return Document(root, _lines(root), base, decode_errors, too_deep, head)

@@ -24,9 +24,14 @@ _STAMP = re.compile(r"\d{14}")
 _TRAIL_WORDS = ("readcrumb", "READCRUMB", "duongdan", "duong-dan", "navpath", "NavPath")
 # One query for the toolbar's parts: a query per id would walk the whole page five times.
 _TOOLBAR_IDS = "[" + " or ".join(f"@id='{wid}'" for wid in site.WAYBACK_TOOLBAR_IDS) + "]"
-_TOOLBAR_XPATH = "//*" + _TOOLBAR_IDS
+_TOOLBAR_XPATH = etree.XPath("//*" + _TOOLBAR_IDS)
 # The toolbar opens the body: looked for there first, as a query over the whole page costs more.
-_TOOLBAR_NEAR_XPATH = f"/html/body/*{_TOOLBAR_IDS} | /html/body/*/*{_TOOLBAR_IDS}"
+_TOOLBAR_NEAR_XPATH = etree.XPath(f"/html/body/*{_TOOLBAR_IDS} | /html/body/*/*{_TOOLBAR_IDS}")
+# The toolbar's parts, compiled once: a query given as a string is compiled at every call.
+_TOOLBAR_URL = etree.XPath("string(.//input[@name='url']/@value)")
+_TOOLBAR_DATE = etree.XPath("string(.//input[@name='date']/@value)")
+_TOOLBAR_HREFS = etree.XPath(".//a/@href")
+_JSON_LD = etree.XPath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]")
 
 
 @dataclass
@@ -93,7 +98,7 @@ def _flatten(data: object) -> list[dict]:
 
 def _json_ld(root: etree._Element) -> list[dict]:
     found: list[dict] = []
-    for script in root.xpath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]"):
+    for script in _JSON_LD(root):
         try:
             found += _flatten(json.loads(script.text or ""))
         except ValueError:
@@ -104,15 +109,15 @@ def _json_ld(root: etree._Element) -> list[dict]:
 def _wayback(root: etree._Element) -> tuple[str | None, str | None]:
     """The original URL and 14-digit capture time the Wayback toolbar shows, when the page carries it."""
     url = stamp = None
-    for toolbar in root.xpath(_TOOLBAR_NEAR_XPATH) or root.xpath(_TOOLBAR_XPATH):
+    for toolbar in _TOOLBAR_NEAR_XPATH(root) or _TOOLBAR_XPATH(root):
         if url and stamp:
             break
-        url = url or toolbar.xpath("string(.//input[@name='url']/@value)") or None
-        date = toolbar.xpath("string(.//input[@name='date']/@value)")
+        url = url or _TOOLBAR_URL(toolbar) or None
+        date = _TOOLBAR_DATE(toolbar)
         if _STAMP.fullmatch(date):
             stamp = stamp or date
         if stamp is None:
-            m = _TIMESTAMP.search(" ".join([*toolbar.xpath(".//a/@href"), toolbar.text_content()]))
+            m = _TIMESTAMP.search(" ".join([*_TOOLBAR_HREFS(toolbar), toolbar.text_content()]))
             stamp = m.group(1) if m else None
     return url, stamp
 
@@ -156,9 +161,9 @@ def read_head(root: etree._Element, html: str) -> HeadFacts:
         facts.json_ld = _json_ld(root)
     if "wm-ipp" in html:
         facts.wayback_url, facts.wayback_timestamp = _wayback(root)
-    if "saved from url=" in html[:2048]:
-        m = site.SAVED_FROM.search(html[:2048])
+    if html.find("saved from url=", 0, 2048) >= 0:  # bounds, not a slice: a slice copies the page's start
+        m = site.SAVED_FROM.search(html, 0, 2048)
         facts.saved_from = m.group(1) if m else None
-    if "HEADER" in html[:8192]:
+    if html.find("HEADER", 0, 8192) >= 0:
         facts.archive_url, facts.archive_timestamp = _archive_today(root)
     return facts

@@ -41,7 +41,7 @@ def _heading_tag(line: Line) -> str | None:
 
 def _outside_content(line: Line) -> bool:
     """In the page's header, footer, navigation or a side pane; an article's own ``<header>`` is content."""
-    tags = {el.tag for el in line.element.iterancestors()}
+    tags = {el.tag for el in line.element.iterancestors("article", *_OUTSIDE)}  # lxml filters the tags in C
     return "article" not in tags and not tags.isdisjoint(_OUTSIDE)
 
 
@@ -66,7 +66,7 @@ def headlines(doc: Document) -> list[tuple[str, str]]:
     if article and isinstance(article.get("headline"), str):
         found.append(("json-ld:headline", article["headline"]))
     if doc.head.microdata:
-        found += [("microdata:headline", el.text_content()) for el in doc.root.xpath("//*[@itemprop='headline']")]
+        found += [("microdata:headline", el.text_content()) for el in doc.with_itemprop("headline")]
     if doc.head.meta.get("og:title"):
         found.append(("og:title", doc.head.meta["og:title"]))
     return [(evidence, " ".join(text.split())) for evidence, text in found if text.strip()]
@@ -94,7 +94,7 @@ def find_heading(doc: Document) -> MarkupTitle | None:
 
 
 def in_article(line: Line) -> bool:
-    return any(el.tag == "article" for el in line.element.iterancestors()) or line.element.tag == "article"
+    return line.element.tag == "article" or next(line.element.iterancestors("article"), None) is not None
 
 
 def article_signal(doc: Document, line: Line) -> str | None:
@@ -157,7 +157,7 @@ def category_from_breadcrumbs(crumbs: list[str], title: str) -> str | None:
 def microdata_authors(doc: Document) -> list[str]:
     """Names under ``itemprop=author`` (its ``name`` when it has one)."""
     names: list[str] = []
-    for el in doc.root.xpath("//*[@itemprop='author']") if doc.head.microdata else ():
+    for el in doc.with_itemprop("author"):
         inner = el.xpath(".//*[@itemprop='name']")
         name = " ".join((inner[0] if inner else el).text_content().split())
         if name and name not in names:

@@ -156,7 +156,7 @@ def parse_document(doc: Document, url: str, fetched_at: str | None = None) -> Pa
             errors=fields.errors + found.clock_problems + [f"body-{p}" for p in body_problems] + _decode_problems(doc),
         )
         return parsed
-    if site.NOT_FOUND.search(doc.text):
+    if doc.says_missing:
         parsed.kind = "missing"
         notice = next((i for i, line in enumerate(doc.lines) if site.NOT_FOUND.search(line.text)), None)
         parsed.category = _tab_name(doc, notice)

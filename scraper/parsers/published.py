@@ -68,7 +68,7 @@ def label_evidence(text: str, after_title: bool) -> DateEvidence | None:
 
 def _in_page_header(line: Line) -> bool:
     """Inside a ``<header>`` that is not an article's own: where render clocks live."""
-    tags = {line.element.tag, *(el.tag for el in line.element.iterancestors())}
+    tags = {line.element.tag, *(el.tag for el in line.element.iterancestors("header", "article"))}
     return "header" in tags and "article" not in tags
 
 
@@ -93,7 +93,7 @@ def markup_dates(doc: Document, title_index: int, body_start: int) -> list[DateE
             shown = " ".join(el.text_content().split())
             if el.get("datetime") and shown in line.text:  # this line's own <time>, not one further down
                 found.append(DateEvidence("markup:time", *day_of(el.get("datetime"))))
-    for el in doc.root.xpath("//*[@itemprop='datePublished']") if doc.head.microdata else ():
+    for el in doc.with_itemprop("datePublished"):
         stated = el.get("content") or el.get("datetime") or el.text_content()
         found.append(DateEvidence("microdata:datePublished", *day_of(stated)))
     article = doc.head.article_ld()

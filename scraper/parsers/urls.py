@@ -99,11 +99,13 @@ def _params(url: str) -> dict[str, str]:
     return {k.lower(): v for k, v in parse_qsl(query, keep_blank_values=True)}
 
 
+@lru_cache(maxsize=4096)
 def cms_id(url: str) -> int | None:
     """The article id in a URL, whatever the case of ``CmsId``."""
     return number(_params(url).get("cmsid", ""))
 
 
+@lru_cache(maxsize=4096)
 def tab_id(url: str) -> int | None:
     return number(_params(url).get("tabid", ""))
 

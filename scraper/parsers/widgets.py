@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from scraper.dates import parse_clock_checked
 from scraper.parsers import site
 from scraper.parsers.document import Document
+from scraper.parsers.scan import Anchored
 from scraper.parsers.urls import number as number_of
 
 _NOT_DIGITS = re.compile(r"\D")
@@ -34,7 +37,7 @@ class Widgets:
 def page_clock(doc: Document) -> tuple[str | None, list[str]]:
     """The header clock as ISO 8601 (+07:00), when the server rendered the page, and its problems."""
     for line in doc.lines[:80]:
-        if site.CLOCK_HINT.search(line.text):
+        if "/" in line.text and site.CLOCK_HINT.search(line.text):  # the clock's date is d/m/yyyy
             clock, problems = parse_clock_checked(line.text)
             return (clock.isoformat() if clock else None), problems
     return None, []
@@ -120,16 +123,28 @@ def online(doc: Document) -> dict[str, int | None]:
     """Counts of the UsersOnline widget: label ids first, then its Vietnamese labels."""
     counts: dict[str, int | None] = {}
     text = doc.text
-    for name, label in site.ONLINE_LABELS.items():
-        # A query over the whole tree only when the page's source holds the id at all.
+    lowered = text.lower()
+    # The page's ids, fetched once and only when its source holds a label id at all.
+    ids = [value for value in _ID_VALUES(doc.root) if _ONLINE_HINT in value] if _ONLINE_HINT in doc.head.html else []
+    for name, label in ONLINE_LABELS.items():
         wid = site.ONLINE_IDS[name]
-        found = doc.root.xpath(f"//*[contains(@id, '{wid}')]") if wid in doc.head.html else []
-        value = found[0].text_content().strip() if found else ""
+        found = next((v.getparent() for v in ids if wid in v), None) if ids and wid in doc.head.html else None
+        value = found.text_content().strip() if found is not None else ""
         if number_of(value) is None:
-            m = label.search(text)
+            m = label.search(text, lowered)
             value = _NOT_DIGITS.sub("", m.group(1)) if m else ""
         counts[name] = number_of(value, COUNTER_DIGITS)
     return counts
+
+
+# Every id value, in page order: libxml2 compares strings slowly, so the ids are matched in Python.
+_ID_VALUES = etree.XPath("//@id")
+# Every label id holds the hint: one substring test rules them out on most pages.
+_ONLINE_HINT = "Count"
+assert all(_ONLINE_HINT in wid for wid in site.ONLINE_IDS.values())
+# Each users-online label, tried only where a word it starts with is written (see ``scan``).
+_ONLINE_STARTS = {"online_guests": ("khách",), "online_members": ("thành",), "online_total": ("tổng", "đang")}
+ONLINE_LABELS = {name: Anchored(label, _ONLINE_STARTS[name]) for name, label in site.ONLINE_LABELS.items()}
 
 
 def widgets(doc: Document) -> Widgets:

@@ -120,7 +120,11 @@ def _unreadable(word: str) -> bool:
 
 
 _READABLE: set[str] = set()  # words seen to read: most of a corpus, so a text's words are checked by one set difference
+# Runs of non-spaces whose every word reads. A word never spans a space, so a text whose
+# runs are all here has no word to repair; splitting on spaces is far cheaper than on words.
+_READABLE_RUNS: set[str] = set()
 MAX_READABLE = 500_000
+MAX_RUN_CHARS = 100  # a longer run is checked but not kept: text without spaces must not fill the cache
 
 
 def _any_unreadable(words: set[str]) -> bool:
@@ -130,6 +134,19 @@ def _any_unreadable(words: set[str]) -> bool:
     if len(_READABLE) + len(unknown) > MAX_READABLE:
         _READABLE.clear()
     _READABLE.update(unknown)
+    return False
+
+
+def _any_unreadable_in(text: str) -> bool:
+    """Whether a word of ``text`` has a legacy code and reads as no syllable: asked of its unknown runs only."""
+    runs = set(text.split()).difference(_READABLE_RUNS)
+    if not runs:
+        return False
+    if _any_unreadable(set(LEGACY_WORD.findall(" ".join(runs)))):
+        return True
+    if len(_READABLE_RUNS) + len(runs) > MAX_READABLE:
+        _READABLE_RUNS.clear()
+    _READABLE_RUNS.update(run for run in runs if len(run) <= MAX_RUN_CHARS)
     return False
 
 
@@ -316,7 +333,7 @@ def repair_legacy(text: str) -> tuple[str, int]:
     repaired = 0
     if MOJIBAKE.search(text):
         text, repaired = _repair_all_mojibake(text)
-    if LEGACY_CHAR.search(text) and _any_unreadable(set(LEGACY_WORD.findall(text))):
+    if LEGACY_CHAR.search(text) and _any_unreadable_in(text):
         text, n = _repair_fonts(text)  # the common case, text whose every word reads, never gets here
         repaired += n
     return text, repaired

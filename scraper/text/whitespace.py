@@ -37,9 +37,9 @@ _ODD = re.compile(
 def fix_whitespace(text: str) -> tuple[str, int]:
     """One space between words, no space at line edges, at most one blank line; and how many fixes."""
     total = 0
-    odd = _ODD.search(text) is not None
+    odd = "".join(set(_ODD.findall(text)))  # each odd character present, once: a repair runs only for its own
     for i, (pattern, repl, signs) in enumerate(_REPAIRS):
-        if (i < 3 and not odd) or (signs and not any(sign in text for sign in signs)):
+        if (i < 3 and not (odd and pattern.search(odd))) or (signs and not any(sign in text for sign in signs)):
             continue
         text, n = pattern.subn(repl, text)
         total += n

@@ -25,6 +25,7 @@ RUN_MARKS = re.compile(r"[_=<>{}\[\]@(]|://|::|www\.", re.IGNORECASE)
 WHITESPACE = re.compile(r"\s")
 MAX_RUN_PARTS = 64  # a run of more words than this without a space is no prose
 MAX_CACHED = 500_000
+MAX_PIECE_CHARS = 100  # a longer piece between spaces is read but not cached
 
 Reading = tuple[str, int, str | None, int]
 # per style, token → None when the token never changes, else (token styled, syllables
@@ -88,9 +89,44 @@ def _marked_run(parts: list[str], i: int) -> bool:
 def restyle_and_split(text: str, style: str) -> tuple[str, int, int]:
     """(text, syllables whose tone moved, tokens split) with every word in ``style`` and glued words split.
 
-    The text is cut into gaps and words once, each distinct word is read once (then
-    cached), and only the words that change are visited one by one.
+    The text is cut at its spaces, a far cheaper cut than into words, and each distinct
+    piece is read once (then cached, as pieces recur across a corpus as words do). No rule
+    looks past the spaces around a word's piece (a word never holds a space, and a run of
+    non-spaces ends at one), so a piece reads the same wherever it stands.
     """
+    cache = _piece_caches.setdefault(style, {})
+    pieces = text.split(" ")
+    new = set(pieces).difference(cache)
+    if len(cache) + len(new) > MAX_CACHED:
+        cache.clear()
+        new = set(pieces)
+    for piece in new:
+        cache[piece] = _read_piece(piece, style)
+    readings = list(map(cache.__getitem__, pieces))
+    changed = any(readings)
+    moved = split = 0
+    for i in compress(range(len(pieces)), readings) if changed else ():
+        pieces[i], n, n_split = readings[i]  # type: ignore[misc]
+        moved += n
+        split += n_split
+    for piece in new:
+        if len(piece) > MAX_PIECE_CHARS:  # read, not kept: text without spaces must not fill the cache
+            del cache[piece]
+    return (" ".join(pieces) if changed else text), moved, split
+
+
+# per style, piece of text between spaces → None when it never changes, else (piece, syllables moved, tokens split)
+_piece_caches: dict[str, dict[str, tuple[str, int, int] | None]] = {}
+
+
+def _read_piece(piece: str, style: str) -> tuple[str, int, int] | None:
+    """A piece of text between spaces, read between spaces, as ``restyle_and_split`` would read it in place."""
+    new, moved, split = _restyle_words(f" {piece} ", style)
+    return None if moved == split == 0 and new[1:-1] == piece else (new[1:-1], moved, split)
+
+
+def _restyle_words(text: str, style: str) -> tuple[str, int, int]:
+    """See ``restyle_and_split``: the text cut into gaps and words, each distinct word read once (then cached)."""
     cache = _caches.setdefault(style, {})
     parts = WORD_OR_GAP.split(text)  # gap, word, gap, word, ..., gap
     words = parts[1::2]

@@ -1,0 +1,49 @@
+"""Patterns tried only where their first word is written find what the patterns find everywhere."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from scraper.documents import CITATIONS
+from scraper.parsers.document import load
+from scraper.parsers.scan import Anchored, twins
+from scraper.parsers.widgets import ONLINE_LABELS
+
+ANCHORED = {"citations": CITATIONS, **ONLINE_LABELS}
+
+
+@pytest.mark.parametrize("name", ANCHORED)
+def test_no_letter_of_a_start_word_has_a_case_insensitive_twin(name):
+    assert twins(ANCHORED[name].words) == set()
+
+
+def test_the_not_found_hint_has_no_letter_with_a_case_insensitive_twin():
+    assert twins(("không tồn tạ", "không tìm thấy")) == set()
+
+
+def test_a_not_found_notice_in_capitals_is_found():
+    assert load("<html><body><p>TIN KHÔNG TỒN TẠI</p></body></html>", "http://h/").says_missing
+
+
+def test_the_dotless_i_is_a_twin_of_i():
+    # Unicode's case folding: "ı" matches "i" case-insensitively but lower-cases to itself.
+    assert "ı" in twins(("tin",))
+
+
+def test_matches_are_those_of_the_pattern_over_the_whole_text():
+    pattern = Anchored(re.compile(r"Khách\s*:\s*(\d+)", re.IGNORECASE), ("khách",))
+    text = "Chào Khách! KHÁCH : 3; khách: 4"
+    assert [m.group(1) for m in pattern.finditer(text)] == ["3", "4"]
+
+
+def test_text_whose_lower_case_is_longer_is_scanned_as_it_is():
+    pattern = Anchored(re.compile(r"Khách\s*:\s*(\d+)", re.IGNORECASE), ("khách",))
+    assert pattern.search("İİİ Khách: 3").group(1) == "3"  # "İ" lower-cases to two characters
+
+
+def test_overlapping_start_words_are_each_tried():
+    kinds = re.compile(r"(?:Nghị\s+quyết|Quyết\s+định)\s+số\s+\d+", re.IGNORECASE)
+    pattern = Anchored(kinds, ("nghị quyết", "quyết định"))
+    assert pattern.search("Nghị quyết định số 45").group() == "quyết định số 45"
