@@ -264,8 +264,10 @@ class HistorySpider(scrapy.Spider):
             self.done(capture, url, "not-page")
             return
         content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
+        # The WARC record's time: the record and its raw capture share it (reextract, the WACZ's pages).
+        fetched_at = response.meta.get("fetched_at") or now_utc()
         try:
-            parsed = parse_page(response.body, url, now_utc(), content_type)
+            parsed = parse_page(response.body, url, fetched_at, content_type)
         except Exception as exc:  # a capture no parser rule foresaw: recorded, the import goes on
             self.counts["failed"] += 1
             self.crawler.stats.inc_value("errors/parse-error")
