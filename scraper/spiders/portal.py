@@ -13,6 +13,7 @@ import ipaddress
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -45,6 +46,10 @@ def on_loopback(url: str) -> bool:
         return host == "localhost" or ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+# A list page's pager links repeat on every page of its list: each is split once per run.
+_paging = lru_cache(maxsize=8192)(split_paging)
 
 
 def _flag(value: str | bool) -> bool:
@@ -243,7 +248,7 @@ class PortalSpider(scrapy.Spider):
         pages, postbacks = links.pages, links.postbacks
         deeper = self.revisit.follow_deeper([u for u in pages if canonical_article_url(u)])
         for url in pages:
-            base, page = split_paging(url)
+            base, page = _paging(url)
             if page is None:
                 if self.revisit.skip(url):
                     if not self.revisit.fetched_this_run(url):
