@@ -331,7 +331,7 @@ def main() -> None:
     rows = Rows()
     work = Path(tempfile.mkdtemp(prefix="lavusta-bench-"))
     shown = ", ".join(f"{n:,}" for n in sizes)
-    minutes = sum(sizes) // 1000 + 3
+    minutes = sum(sizes) // 2000 + 5
     print(f"Benchmark: replicas of {shown} articles; about {minutes} minutes, a line per measure", file=sys.stderr)
     grown: list[Growth] = []
     score: dict[str, dict[str, float]] = {}
