@@ -1,11 +1,13 @@
 """``python -m bench``: speed, memory and accuracy, side by side with the alternatives, in one run.
 
-Serves a generated replica (``REPLICA_GENERATED_ARTICLES``) on loopback in a process of
-its own, then measures: the server alone; the full crawl against a bare Scrapy spider
-fetching the same URLs with the same settings; an incremental rerun, and a refresh after
-1% of the articles changed; peak memory at 1,000 and 10,000 articles; extraction time and
-accuracy per page against trafilatura and htmldate; normalization and date speed. Prints
-a table and writes it, with the machine's description, to ``bench/results/``.
+Serves generated replicas (``REPLICA_GENERATED_ARTICLES``) on loopback in a process of
+their own and, at each size (1,000, 10,000 and 30,000 articles by default), measures the
+full crawl against a bare Scrapy spider that crawls the same pages with the same
+settings (``bench/bare_spider.py``), an incremental rerun, and the peak memory of both
+runs. At the main size (10,000) it also measures the server alone, a refresh after 1% of
+the articles changed, extraction time and accuracy per page against trafilatura and
+htmldate, normalization and date speed. Prints a line per measure as it goes; writes
+the table, with the machine's description, and a plot of the growth to ``bench/results/``.
 """
 
 from __future__ import annotations
@@ -23,13 +25,16 @@ import time
 import urllib.request
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
-# Same settings for our crawl and the bare spider: fast, as against a local server.
+# Same settings for our crawl and the bare spider: fast, as against a local server. A list of
+# 30,000 articles runs past ARCHIVE_MAX_LIST_PAGES' 1,000 pages; the bare spider knows no such limit.
 SETTINGS = {
+    "ARCHIVE_MAX_LIST_PAGES": "100000",
     "DOWNLOAD_DELAY": "0",
     "AUTOTHROTTLE_ENABLED": "False",
     "CONCURRENT_REQUESTS": "8",
@@ -48,6 +53,7 @@ class Server:
     """The replica with ``articles`` generated articles, in a process of its own."""
 
     def __init__(self, articles: int, retitled_every: int = 0, port: int | None = None) -> None:
+        self.articles = articles
         self.port = port or free_port()
         env = {**os.environ, "REPLICA_GENERATED_ARTICLES": str(articles), "REPLICA_RETITLED_EVERY": str(retitled_every)}
         cmd = [sys.executable, "-m", "replica", "--port", str(self.port)]
@@ -71,11 +77,9 @@ def crawl(url: str, archive: Path, *extra: str) -> dict:
     return {**manifest, "seconds": seconds}
 
 
-def bare_crawl(urls: list[str], workdir: Path) -> tuple[int, float]:
-    """The bare spider over ``urls``; (responses, seconds)."""
-    listing = workdir / "urls.txt"
-    listing.write_text("\n".join(urls), encoding="utf-8")
-    cmd = [sys.executable, "-m", "scrapy", "runspider", "bench/bare_spider.py", "-a", f"urls={listing}"]
+def bare_crawl(url: str, workdir: Path) -> tuple[int, float]:
+    """The bare spider over the site at ``url``, crawling from its start; (responses, seconds)."""
+    cmd = [sys.executable, "-m", "scrapy", "runspider", "bench/bare_spider.py", "-a", f"start_url={url}"]
     cmd += [arg for k, v in SETTINGS.items() for arg in ("-s", f"{k}={v}")]
     cmd += ["-s", f"ARCHIVE_DIR={workdir / 'bare'}"]
     started = time.perf_counter()
@@ -83,14 +87,6 @@ def bare_crawl(urls: list[str], workdir: Path) -> tuple[int, float]:
     seconds = time.perf_counter() - started
     found = re.search(r"'response_received_count': (\d+)", run.stderr)
     return (int(found.group(1)) if found else 0), seconds
-
-
-def fetched_urls(archive: Path) -> list[str]:
-    """The GET URLs the crawl fetched, from its state store (postback pages cannot be a GET)."""
-    import sqlite3
-
-    with sqlite3.connect(archive / "state.sqlite") as db:
-        return [url for (url,) in db.execute("SELECT url FROM urls WHERE last_status IS NOT NULL")]
 
 
 def server_alone(url: str, count: int = 600) -> float:
@@ -205,82 +201,162 @@ class Rows(list):
         print(f"[{minutes}:{seconds:02d}] {row[0]}: {row[1]}", file=sys.stderr, flush=True)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("--articles", type=int, default=10_000)
-    parser.add_argument("--small", type=int, default=1_000, help="the smaller site, for memory growth")
-    parser.add_argument("--sample", type=int, default=300, help="pages for the extraction comparison")
-    args = parser.parse_args()
-    os.environ["REPLICA_GENERATED_ARTICLES"] = str(args.articles)
-    rows = Rows()
-    work = Path(tempfile.mkdtemp(prefix="lavusta-bench-"))
-    print(f"Benchmark: a replica of {args.articles:,} articles; about 5 minutes, a line per measure", file=sys.stderr)
+@dataclass
+class Growth:
+    """One size's figures: the full crawl, the bare spider on the same site, and an incremental rerun."""
 
-    server = Server(args.articles)
-    alone = server_alone(server.url)
-    rows.append(("replica server alone", f"{alone:,.0f} pages/s", "must exceed the crawl's rate"))
-    full = crawl(server.url, work / "full")
-    pages = full["counts"]["pages_fetched"]
-    ours_rate = pages / full["seconds"]
-    n_bare, bare_seconds = bare_crawl(fetched_urls(work / "full"), work)
-    bare_rate = n_bare / bare_seconds
+    articles: int
+    pages: int
+    seconds: float
+    requests: int
+    peak_mb: float
+    bare_pages: int
+    bare_seconds: float
+    incremental_requests: int
+    incremental_seconds: float
+    incremental_peak_mb: float
+
+    @property
+    def rate(self) -> float:
+        return self.pages / self.seconds
+
+    @property
+    def bare_rate(self) -> float:
+        return self.bare_pages / self.bare_seconds if self.bare_seconds else 0.0
+
+    @property
+    def ratio(self) -> float:
+        return self.rate / self.bare_rate if self.bare_rate else 0.0
+
+
+def grow(server: Server, archive: Path, rows: Rows) -> Growth:
+    """The full crawl, the bare spider and an incremental rerun on ``server``'s site, a line each as measured."""
+    at = f"{server.articles:,} articles"
+    full = crawl(server.url, archive)
+    pages, seconds = full["counts"]["pages_fetched"], full["seconds"]
+    rows.append((f"full crawl, {at}", f"{pages:,} pages in {seconds:.0f} s = {pages / seconds:.0f} pages/s", ""))
+    n_bare, bare_seconds = bare_crawl(server.url, archive.parent)
     rows.append(
         (
-            "full crawl (parse, normalize, archive, WARC)",
-            f"{pages:,} pages in {full['seconds']:.0f} s = {ours_rate:.0f} pages/s",
+            f"bare Scrapy spider, {at}",
+            f"{n_bare:,} pages in {bare_seconds:.0f} s = {n_bare / bare_seconds:.0f} pages/s",
             "",
         )
     )
-    rows.append(
-        (
-            "bare Scrapy spider, same URLs and settings",
-            f"{n_bare:,} pages in {bare_seconds:.0f} s = {bare_rate:.0f} pages/s",
-            "",
+    again = crawl(server.url, archive)
+    growth = Growth(
+        server.articles, pages, seconds, full["counts"]["requests"], full["counts"]["peak_rss_mb"],
+        n_bare, bare_seconds, again["counts"]["requests"], again["seconds"], again["counts"]["peak_rss_mb"],
+    )  # fmt: skip
+    rows.append((f"ratio full / bare, {at}", f"{growth.ratio:.2f}", "target ≥ 0.8"))
+    memory = f"{growth.peak_mb:.0f} MB full crawl, {growth.incremental_peak_mb:.0f} MB incremental rerun"
+    rows.append((f"peak memory (RSS), {at}", memory, "target ≤ 150 MB"))
+    return growth
+
+
+def growth_table(sizes: list[Growth]) -> str:
+    """Time, rates, ratio and memory per size; the incremental peak against the smallest site's."""
+    smallest = sizes[0].incremental_peak_mb
+    lines = [
+        "| articles | full crawl | pages/s | bare spider | ratio | peak RSS | incremental rerun | incremental peak |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for g in sizes:
+        lines.append(
+            f"| {g.articles:,} | {g.pages:,} pages, {g.seconds:.0f} s | {g.rate:.0f} | "
+            f"{g.bare_pages:,} pages, {g.bare_seconds:.0f} s = {g.bare_rate:.0f}/s | {g.ratio:.2f} | "
+            f"{g.peak_mb:.0f} MB | "
+            f"{g.incremental_requests} requests, {g.incremental_seconds:.1f} s | "
+            f"{g.incremental_peak_mb:.0f} MB ({g.incremental_peak_mb / smallest - 1:+.0%}) |"
         )
-    )
-    rows.append(("ratio full / bare", f"{ours_rate / bare_rate:.2f}", "target ≥ 0.8"))
-    again = crawl(server.url, work / "full")
+    return "\n".join(lines) + "\n"
+
+
+def plot(sizes: list[Growth], out: Path) -> None:
+    """Pages per second and peak memory against the site's size, in one PNG."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+
+    x = [g.articles for g in sizes]
+    fig, (speed, memory) = plt.subplots(1, 2, figsize=(10, 4))
+    speed.plot(x, [g.rate for g in sizes], "o-", label="full crawl")
+    speed.plot(x, [g.bare_rate for g in sizes], "s--", label="bare Scrapy spider")
+    speed.set(xlabel="articles", ylabel="pages/s", title="Throughput", ylim=(0, None))
+    memory.plot(x, [g.peak_mb for g in sizes], "o-", label="full crawl")
+    memory.plot(x, [g.incremental_peak_mb for g in sizes], "s--", label="incremental rerun")
+    memory.axhline(150, color="grey", linewidth=0.8, label="target 150 MB")
+    memory.set(xlabel="articles", ylabel="peak RSS (MB)", title="Memory", ylim=(0, None))
+    for ax in (speed, memory):
+        ax.legend()
+        ax.grid(alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(out, dpi=100)
+    plt.close(fig)
+
+
+def main_size(server: Server, archive: Path, measured: Growth, sample: int, rows: Rows) -> dict:
+    """What only the main size measures: the incremental rerun's share, extraction, a refresh. Stops ``server``."""
     rows.append(
         (
             "incremental rerun, unchanged site",
-            f"{again['counts']['requests']} requests ({again['counts']['requests'] / full['counts']['requests']:.1%}), "
-            f"{again['seconds']:.1f} s ({again['seconds'] / full['seconds']:.1%})",
+            f"{measured.incremental_requests} requests ({measured.incremental_requests / measured.requests:.1%}), "
+            f"{measured.incremental_seconds:.1f} s ({measured.incremental_seconds / measured.seconds:.1%})",
             "target ≤ 10%",
         )
     )
-    rows.append(
-        (
-            "peak memory (RSS), full crawl",
-            f"{full['counts']['peak_rss_mb']:.0f} MB at {args.articles:,} articles",
-            "target < 300 MB",
-        )
-    )
-    score = extraction(server.url, args.sample)
+    score = extraction(server.url, sample)
     server.stop()
-
-    changed_server = Server(args.articles, retitled_every=100, port=server.port)
-    refresh = crawl(changed_server.url, work / "full", "-a", "refresh=1")
+    changed_server = Server(server.articles, retitled_every=100, port=server.port)
+    refresh = crawl(changed_server.url, archive, "-a", "refresh=1")
     changed_server.stop()
-    expected = len(range(0, args.articles, 100))
-    rows.append(
-        (
-            "refresh after 1% of articles changed",
-            f"{refresh['counts']['articles_changed']} of {expected} changes found",
-            "all",
-        )
+    expected = len(range(0, server.articles, 100))
+    found = (
+        f"{refresh['counts']['articles_changed']} of {expected} changes found, "
+        f"{refresh['counts']['requests']:,} requests, peak {refresh['counts']['peak_rss_mb']:.0f} MB"
     )
+    rows.append(("refresh after 1% of articles changed", found, "all"))
+    return score
 
-    small_server = Server(args.small)
-    small = crawl(small_server.url, work / "small")
-    small_server.stop()
-    rows.append(
-        (
-            "peak memory growth",
-            f"{small['counts']['peak_rss_mb']:.0f} MB at {args.small:,} → "
-            f"{full['counts']['peak_rss_mb']:.0f} MB at {args.articles:,} articles",
-            "flat, not linear",
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--articles", type=int, default=10_000, help="the main size, measured in full")
+    parser.add_argument("--sizes", default="1000,10000,30000", help="sizes for throughput and memory growth")
+    parser.add_argument("--sample", type=int, default=300, help="pages for the extraction comparison")
+    args = parser.parse_args()
+    sizes = sorted({int(n) for n in args.sizes.split(",")} | {args.articles})
+    os.environ["REPLICA_GENERATED_ARTICLES"] = str(args.articles)
+    rows = Rows()
+    work = Path(tempfile.mkdtemp(prefix="lavusta-bench-"))
+    shown = ", ".join(f"{n:,}" for n in sizes)
+    minutes = sum(sizes) // 2000 + 5
+    print(f"Benchmark: replicas of {shown} articles; about {minutes} minutes, a line per measure", file=sys.stderr)
+    grown: list[Growth] = []
+    score: dict[str, dict[str, float]] = {}
+    for articles in sizes:
+        server = Server(articles)
+        archive = work / f"site-{articles}" / "archive"
+        if articles == args.articles:
+            rows.append(
+                ("replica server alone", f"{server_alone(server.url):,.0f} pages/s", "must exceed the crawl's rate")
+            )
+        grown.append(grow(server, archive, rows))
+        if articles == args.articles:
+            score = main_size(server, archive, grown[-1], args.sample, rows)
+        else:
+            server.stop()
+    smallest = grown[0]
+    for g in grown[1:]:
+        rows.append(
+            (
+                f"incremental peak, {g.articles:,} vs {smallest.articles:,} articles",
+                f"{g.incremental_peak_mb:.0f} MB vs {smallest.incremental_peak_mb:.0f} MB "
+                f"({g.incremental_peak_mb / smallest.incremental_peak_mb - 1:+.0%})",
+                "target within 10%",
+            )
         )
-    )
 
     for name, fields in score.items():
         shown = ", ".join(f"{k} {v:.0%}" if k != "ms_per_page" else f"{v:.2f} ms/page" for k, v in fields.items())
@@ -295,16 +371,20 @@ def main() -> None:
     speed = next((line for line in text.splitlines() if line.startswith("normalize:")), "normalize: = not measured")
     rows.append(("normalization", speed.split("= ")[-1], "replica bodies"))
 
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}"
+    png = RESULTS / f"{stamp}-growth.png"
+    plot(grown, png)
     table = "| measure | result | note |\n|---|---|---|\n" + "".join(f"| {a} | {b} | {c} |\n" for a, b, c in rows)
     report = (
         f"# Benchmark {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n\nMachine: {machine()}\n\n{table}\n"
+        f"## Growth\n\n{growth_table(grown)}\n![growth]({png.name})\n\n"
         f"```\n{text}\n```\n\n```\n{dates}\n```\n"
     )
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    out = RESULTS / f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}.md"
+    out = RESULTS / f"{stamp}.md"
     out.write_text(report, encoding="utf-8")
     print(report)
-    print(f"written to {out.relative_to(ROOT)}")
+    print(f"written to {out.relative_to(ROOT)} and {png.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

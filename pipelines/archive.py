@@ -17,6 +17,7 @@ import hashlib
 import json
 import logging
 import shutil
+import sqlite3
 from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import fields
@@ -60,32 +61,64 @@ def observed(record: Record) -> str:
 
 
 class _Staged:
-    """Where each URL's staged records lie in a staging file: offsets and sort keys only, so memory stays small."""
+    """Where each URL's staged records lie in a staging file: offsets and sort keys only, kept in a
+    temporary SQLite file (deleted when closed), so a run's memory does not grow with its records."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        # url → (observed, line number, offset, the record's place in the file), one per staged record
-        self.lines: dict[str, list[tuple[str, int, int, tuple[int, str]]]] = {}
+        self.db = sqlite3.connect("")  # a private temporary database on disk
+        # One row per staged record: when it was observed, its line number (a later line wins a tie),
+        # its offset, and its place in the record file (cms_id clamped to SQLite's 64 bits).
+        self.db.execute(
+            "CREATE TABLE lines (url TEXT, observed TEXT, number INTEGER, offset INTEGER, cms INTEGER, key TEXT)"
+        )
         if path is None:
             return
-        for number, (offset, record) in enumerate(store.jsonl_lines(path)):
-            if isinstance(record.get("url"), str):
-                entry = (observed(record), number, offset, _order(record))
-                self.lines.setdefault(record["url"], []).append(entry)
+        rows = (
+            (record["url"], observed(record), number, offset, *_sortable(_order(record)))
+            for number, (offset, record) in enumerate(store.jsonl_lines(path))
+            if isinstance(record.get("url"), str)
+        )
+        self.db.executemany("INSERT INTO lines VALUES (?, ?, ?, ?, ?, ?)", rows)
+        self.db.execute("CREATE INDEX by_url ON lines (url, observed, number)")
+
+    def __contains__(self, url: object) -> bool:
+        return self.db.execute("SELECT 1 FROM lines WHERE url = ? LIMIT 1", (url,)).fetchone() is not None
+
+    def __bool__(self) -> bool:
+        return self.db.execute("SELECT 1 FROM lines LIMIT 1").fetchone() is not None
+
+    def _newest(self, url: str) -> tuple[str, int, int, int]:
+        query = "SELECT observed, offset, cms, key FROM lines WHERE url = ? ORDER BY observed DESC, number DESC LIMIT 1"
+        return self.db.execute(query, (url,)).fetchone()
 
     def earliest(self, url: str) -> str:
-        return min(self.lines[url])[0]
+        query = "SELECT observed FROM lines WHERE url = ? ORDER BY observed, number LIMIT 1"
+        return self.db.execute(query, (url,)).fetchone()[0]
 
     def records(self, url: str) -> list[Record]:
         """The URL's staged records, oldest observation first (a later line wins a tie)."""
-        return [store.record_at(self.path, entry[2]) for entry in sorted(self.lines.get(url, []))]
+        query = "SELECT offset FROM lines WHERE url = ? ORDER BY observed, number"
+        return [store.record_at(self.path, offset) for (offset,) in self.db.execute(query, (url,)).fetchall()]
 
     def latest(self, url: str) -> Record:
-        return store.record_at(self.path, max(self.lines[url])[2])
+        return store.record_at(self.path, self._newest(url)[1])
 
-    def order(self, url: str) -> tuple[int, str]:
-        """Where the URL's newest staged record goes in the record file, known without reading it again."""
-        return max(self.lines[url])[3]
+    def in_order(self) -> Iterator[tuple[tuple[int, str], str]]:
+        """Each staged URL once, with the place of its newest record in the record file, in that order."""
+        query = """SELECT cms, key, url FROM lines AS l WHERE number = (
+                       SELECT number FROM lines WHERE url = l.url ORDER BY observed DESC, number DESC LIMIT 1)
+                   ORDER BY cms, key, url"""
+        for cms, key, url in self.db.execute(query):
+            yield (cms, key), url
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _sortable(order: tuple[int, str]) -> tuple[int, str]:
+    cms, key = order
+    return max(min(cms, 2**63 - 1), -(2**63)), key
 
 
 def _order(record: Record) -> tuple[int, str]:
@@ -179,7 +212,7 @@ class _Merge:
         if self._history is None:
             self._history = {}
             for offset, record in store.jsonl_lines(path):
-                if record.get("url") in self.staged.lines:
+                if record.get("url") in self.staged:
                     self._history.setdefault(record["url"], []).append(offset)
         found = [store.record_at(path, offset) for offset in self._history.get(url, [])]
         return sorted({r.get("version"): r for r in found}.values(), key=lambda r: r.get("version") or 0)
@@ -212,16 +245,15 @@ class _Merge:
 
     def records(self) -> Iterator[Record]:
         """The merged file's records in order: the old file's, with new URLs slotted in by their order."""
-        in_old = {url for url in store.jsonl_urls(self.target) if url in self.staged.lines}
-        new_only = sorted((self.staged.order(url), url) for url in self.staged.lines if url not in in_old)
-        waiting = iter(new_only)
+        in_old = {url for url in store.jsonl_urls(self.target) if url in self.staged}
+        waiting = ((order, url) for order, url in self.staged.in_order() if url not in in_old)
         pending = next(waiting, None)
         for before in store.read_jsonl(self.target):
             url = before.get("url")
             while pending is not None and pending[0] < _order(before):
                 yield self.merged(None, pending[1])
                 pending = next(waiting, None)
-            if url in self.staged.lines:
+            if url in self.staged:
                 yield self.merged(before, url)
             elif self.cls is Article and url in self.removals:
                 self.mark_removed(before)
@@ -346,12 +378,15 @@ def merge_into_archive(archive: Path, staged: dict[type, Path]) -> dict[str, int
     for cls, name in RECORD_FILES.items():
         target = archive / f"{name}.jsonl"
         new = _Staged(present.get(cls))
-        if not new.lines and not (cls is Article and removals):
-            counts[name] = store.count_lines(target)
-        elif cls is Visitors:
-            counts[name] = _append_history(archive, new)
-        else:
-            counts[name] = _merge_records(archive, cls, new, removals if cls is Article else {}, counts)
+        try:
+            if not new and not (cls is Article and removals):
+                counts[name] = store.count_lines(target)
+            elif cls is Visitors:
+                counts[name] = _append_history(archive, new)
+            else:
+                counts[name] = _merge_records(archive, cls, new, removals if cls is Article else {}, counts)
+        finally:
+            new.close()
     return dict(counts)
 
 
