@@ -18,6 +18,12 @@ def _f(doc: str, default: Any = None, factory: Any = None) -> Any:
     return field(default=default, metadata=metadata)
 
 
+# The three fields every record has about where its copy came from.
+CAPTURED_AT = "When a web archive captured the page (ISO 8601, UTC): the capture's timestamp for an imported capture, else from the copy's URL or toolbar; null for a page fetched live."
+FETCHED_FROM = 'Where this copy came from: `live` (the portal) or `web-archive` (a capture imported by `scrapy crawl history`). Not `source`, which names a publication the article cites.'
+CAPTURE_URL = "The address the capture was fetched from (`…/web/20210504032000id_/https://lavusta…`); null for a page fetched live."
+
+
 @dataclass
 class Article:
     """One news article (a ``ChiTiet=True`` page)."""
@@ -55,9 +61,9 @@ class Article:
     documents: list[dict[str, str | None]] = _f('Legal and party documents cited in the body: `{"kind": "Chương trình", "number": "14/2014/QĐ-TTg", "date": "2023-04-12"}` (the number as written; `date` null when not given).', factory=list)
     page_clock: str | None = _f("The header clock (server time when the page was rendered), ISO 8601 with +07:00.")
     fetched_at: str | None = _f("When the page was fetched, ISO 8601 in UTC.")
-    captured_at: str | None = _f("When a web archive captured the page (ISO 8601, UTC): the capture's timestamp for an imported capture, else from the copy's URL or toolbar; null for a page fetched live.")
-    fetched_from: str = _f('Where this copy came from: `live` (the portal) or `web-archive` (a capture imported by `scrapy crawl history`). Not `source`, which names a publication the article cites.', default="live")
-    capture_url: str | None = _f("The address the capture was fetched from (`…/web/20210504032000id_/https://lavusta…`); null for a page fetched live.")
+    captured_at: str | None = _f(CAPTURED_AT)
+    fetched_from: str = _f(FETCHED_FROM, default="live")
+    capture_url: str | None = _f(CAPTURE_URL)
     title_raw: str | None = _f("Title exactly as on the page, only NFC-composed.")
     body_raw: str | None = _f("Body exactly as on the page (paragraphs joined by one blank line), only NFC-composed.")
     category_raw: str | None = _f("Category exactly as on the page, only NFC-composed.")
@@ -90,9 +96,9 @@ class Page:
     title_raw: str | None = _f("Title exactly as on the page, only NFC-composed.")
     page_clock: str | None = _f("The header clock (server time when the page was rendered), ISO 8601 with +07:00.")
     fetched_at: str | None = _f("When the page was fetched, ISO 8601 in UTC.")
-    captured_at: str | None = _f("When a web archive captured the page (ISO 8601, UTC): the capture's timestamp for an imported capture, else from the copy's URL or toolbar; null for a page fetched live.")
-    fetched_from: str = _f('Where this copy came from: `live` (the portal) or `web-archive` (a capture imported by `scrapy crawl history`). Not `source`, which names a publication the article cites.', default="live")
-    capture_url: str | None = _f("The address the capture was fetched from (`…/web/20210504032000id_/https://lavusta…`); null for a page fetched live.")
+    captured_at: str | None = _f(CAPTURED_AT)
+    fetched_from: str = _f(FETCHED_FROM, default="live")
+    capture_url: str | None = _f(CAPTURE_URL)
     normalized: dict[str, int] = _f("Which normalization rules changed the text and how often.", factory=dict)
     errors: list[str] = _f("Problems met while extracting or validating this record.", factory=list)
     content_hash: str | None = _f("SHA-256 of the page's raw title and text.")
@@ -103,9 +109,9 @@ class Visitors:
     """One snapshot of the visit counter and the "Người dùng Online" widget."""
 
     fetched_at: str | None = _f("When the page was fetched, ISO 8601 in UTC.")
-    captured_at: str | None = _f("When a web archive captured the page (ISO 8601, UTC): the capture's timestamp for an imported capture, else from the copy's URL or toolbar; null for a page fetched live.")
-    fetched_from: str = _f('Where this copy came from: `live` (the portal) or `web-archive` (a capture imported by `scrapy crawl history`). Not `source`, which names a publication the article cites.', default="live")
-    capture_url: str | None = _f("The address the capture was fetched from (`…/web/20210504032000id_/https://lavusta…`); null for a page fetched live.")
+    captured_at: str | None = _f(CAPTURED_AT)
+    fetched_from: str = _f(FETCHED_FROM, default="live")
+    capture_url: str | None = _f(CAPTURE_URL)
     page_clock: str | None = _f("The page's header clock, ISO 8601 with +07:00.")
     url: str | None = _f("The page the widgets were read from (the home page).")
     visits: int | None = _f(

@@ -89,6 +89,7 @@ class HistorySpider(scrapy.Spider):
         self.counts: Counter[str] = Counter()
         self.handled: list[tuple[str, str, str, str, int | None, str]] = []
         self.linked: set[int] = set()
+        self.captured_ids: set[int] = set()  # every article id the listing names, whatever became of it
         self.state: StateStore | None = None
 
     async def start(self) -> AsyncIterator[Request]:
@@ -198,7 +199,6 @@ class HistorySpider(scrapy.Spider):
         order = sorted(self.listed, key=lambda c: (c.timestamp, c.original))
         for capture in order:
             url = portal_url(capture.original, self.site_url, (self.host,))
-            where = raw_url(self.replay, capture)
             if not self.within_dates(capture):
                 self.counts["outside_dates"] += 1
             elif url is None:
@@ -209,11 +209,12 @@ class HistorySpider(scrapy.Spider):
                 self.counts["already_imported"] += 1
             elif self.duplicate(url, capture, imported_digests):
                 self.counts["duplicates"] += 1
-                self.handled.append((where, url, capture.timestamp, capture.digest, capture.status, "duplicate"))
+                self.done(capture, url, "duplicate")
             else:
                 if capture.digest:
                     imported_digests.add((url, capture.digest))
-                yield self.capture_request(capture, url, where, priority=-len(self.handled) - self.counts["to_fetch"])
+                # Scrapy's queue takes the highest priority first: the oldest capture is asked for first.
+                yield self.capture_request(capture, url, priority=-self.counts["to_fetch"])
                 self.counts["to_fetch"] += 1
         self.captured_ids = {cid for c in self.listed if (cid := cms_id(c.original)) is not None}
         self.listed = []
@@ -224,10 +225,11 @@ class HistorySpider(scrapy.Spider):
             return False
         return (url, capture.digest) in imported or self.state.digest_imported(url, capture.digest)
 
-    def capture_request(self, capture: Capture, url: str, where: str, priority: int) -> Request:
+    def capture_request(self, capture: Capture, url: str, priority: int) -> Request:
         meta = {"capture": capture, "portal_url": url, "dont_redirect": True, "handle_httpstatus_all": True}
         if capture.status is not None and capture.status >= 500:
             meta["dont_retry"] = True  # the archive answers the captured 5xx: asking again cannot help
+        where = raw_url(self.replay, capture)
         return Request(where, callback=self.parse_capture, errback=self.capture_failed, meta=meta, priority=priority)
 
     def parse_capture(self, response: Response) -> Iterator[Any]:
@@ -367,6 +369,6 @@ class HistorySpider(scrapy.Spider):
             "outside_dates": self.counts["outside_dates"],
             "unreadable_rows": self.counts["unreadable_rows"],
             "listing_pages": self.pages_asked,
-            **self.state.coverage(getattr(self, "captured_ids", set())),
+            **self.state.coverage(self.captured_ids),
         }
         self.state.close()
