@@ -113,7 +113,7 @@ class Visitors:
     fetched_from: str = _f(FETCHED_FROM, default="live")
     capture_url: str | None = _f(CAPTURE_URL)
     page_clock: str | None = _f("The page's header clock, ISO 8601 with +07:00.")
-    url: str | None = _f("The page the widgets were read from (the home page).")
+    url: str | None = _f("The page the widgets were read from: the home page on a live run; the captured page on a web-archive import.")
     visits: int | None = _f(
         'Total visits ("Số lượt truy cập", "Lượt truy cập", "Tổng lượt truy cập", "Tất cả"), from text such as "1.234.567" or "1,234,567" or from digit images; null when not shown.'
     )
