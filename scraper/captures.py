@@ -73,6 +73,19 @@ def _is_time(timestamp: str) -> bool:
     return True
 
 
+def replay_beside(cdx: str) -> str:
+    """The replay address that goes with a CDX server, when only the CDX server is named.
+
+    The Wayback Machine's ``…/cdx/search/cdx`` replays at ``…/web/``, a pywb collection's
+    ``…/<coll>/cdx`` at ``…/<coll>/``; another CDX server's replay must be named.
+    """
+    parts = urlsplit(cdx)
+    for suffix, replay in (("/cdx/search/cdx", "/web/"), ("/cdx", "/")):
+        if parts.path.endswith(suffix):
+            return urlunsplit((parts.scheme, parts.netloc, parts.path.removesuffix(suffix) + replay, "", ""))
+    raise ValueError(f"name the replay server of {cdx} with -a replay=")
+
+
 def raw_url(replay: str, capture: Capture) -> str:
     """The address of a capture's bytes as captured."""
     return capture.replay_url or f"{replay.rstrip('/')}/{capture.timestamp}id_/{capture.original}"

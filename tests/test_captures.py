@@ -9,7 +9,16 @@ import json
 
 import pytest
 
-from scraper.captures import Capture, ListingError, parse_cdx, parse_timemap, portal_url, raw_url, timestamp_iso
+from scraper.captures import (
+    Capture,
+    ListingError,
+    parse_cdx,
+    parse_timemap,
+    portal_url,
+    raw_url,
+    replay_beside,
+    timestamp_iso,
+)
 
 SEED = "https://lavusta.longan.gov.vn/Default.aspx?tabid=620&ChiTiet=True&CmsId=743"
 HEADER = ["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"]
@@ -121,3 +130,16 @@ def test_captures_of_an_earlier_host_of_the_site_become_its_urls():
     old = "http://lhh.longan.gov.vn/Default.aspx?tabid=620&ChiTiet=True&CmsId=743"
     assert portal_url(old, "https://lavusta.longan.gov.vn/") is None
     assert portal_url(old, "https://lavusta.longan.gov.vn/", ("lhh.longan.gov.vn",)) == SEED
+
+
+def test_the_replay_server_goes_with_the_wayback_cdx_server_by_default():
+    assert replay_beside("https://web.archive.org/cdx/search/cdx") == "https://web.archive.org/web/"
+
+
+def test_the_replay_server_of_a_pywb_collection_is_the_collection():
+    assert replay_beside("http://127.0.0.1:8080/lavusta/cdx") == "http://127.0.0.1:8080/lavusta/"
+
+
+def test_another_cdx_server_needs_its_replay_named():
+    with pytest.raises(ValueError, match="replay="):
+        replay_beside("http://127.0.0.1:8080/index")

@@ -24,7 +24,16 @@ import scrapy
 from scrapy.http import HtmlResponse, Request, Response
 from twisted.python.failure import Failure
 
-from scraper.captures import CDX_FIELDS, Capture, ListingError, parse_cdx, parse_timemap, portal_url, raw_url
+from scraper.captures import (
+    CDX_FIELDS,
+    Capture,
+    ListingError,
+    parse_cdx,
+    parse_timemap,
+    portal_url,
+    raw_url,
+    replay_beside,
+)
 from scraper.faults import fault_kind
 from scraper.items import Removal
 from scraper.origin import on_loopback
@@ -37,7 +46,6 @@ from scraper.state import StateStore
 WAYBACK_CDX = "https://web.archive.org/cdx/search/cdx"
 # A replay address: /<timestamp><flag>/<original>, the original's "//" sometimes squeezed to "/".
 REPLAY_PATH = re.compile(r"/\d{4,14}(?:[a-z]{2}_)?/(?P<original>https?:/.*)$")
-WAYBACK_REPLAY = "https://web.archive.org/web/"
 WEB_ARCHIVE = "web-archive"
 
 
@@ -61,7 +69,7 @@ class HistorySpider(scrapy.Spider):
     def __init__(
         self,
         cdx: str = WAYBACK_CDX,
-        replay: str = WAYBACK_REPLAY,
+        replay: str = "",
         host: str = "",
         timemap: str = "",
         site_url: str = site.DEFAULT_START_URL,
@@ -74,6 +82,7 @@ class HistorySpider(scrapy.Spider):
         for name, url in (("cdx", cdx), ("replay", replay), ("timemap", timemap), ("site_url", site_url)):
             if url and (urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname):
                 raise ValueError(f"-a {name}= must be an http(s) URL, not {url!r}")
+        replay = replay or replay_beside(cdx)
         self.cdx, self.replay, self.timemap, self.site_url = cdx, replay, timemap, site_url
         # A host given without a scheme or with one ("https://old.example/"): its name either way.
         self.host = (urlsplit(host).hostname if "//" in host else host.strip("/")) or urlsplit(site_url).hostname or ""
