@@ -5,9 +5,10 @@ their own and, at each size (1,000, 10,000 and 30,000 articles by default), meas
 full crawl against a bare Scrapy spider that crawls the same pages with the same
 settings (``bench/bare_spider.py``), an incremental rerun, and the peak memory of both
 runs. At the main size (10,000) it also measures the server alone, a refresh after 1% of
-the articles changed, extraction time and accuracy per page against trafilatura and
-htmldate, normalization and date speed. Prints a line per measure as it goes; writes
-the table, with the machine's description, and a plot of the growth to ``bench/results/``.
+the articles changed, normalization and date speed; then extraction time and accuracy per
+page and field against trafilatura on the design corpus (``python -m bench.designs``). Prints
+a line per measure as it goes; writes the table, with the machine's description, and a plot
+of the growth to ``bench/results/``.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -97,81 +97,44 @@ def server_alone(url: str, count: int = 600) -> float:
     return count / (time.perf_counter() - started)
 
 
-def words(text: str | None) -> list[str]:
-    return re.findall(r"\w+", (text or "").lower())
+def design_corpus(rounds: int = 5) -> tuple[str, list[tuple[str, str, str]]]:
+    """Extraction on the design corpus (``python -m bench.designs``): its tables, and the rows for ours.
 
-
-def overlap(found: str | None, truth: str) -> float:
-    """Word-level F1 of an extracted body against the true one."""
-    a, b = words(found), words(truth)
-    if not a or not b:
-        return 0.0
-    common = sum(min(a.count(w), b.count(w)) for w in set(a))
-    precision, recall = common / len(a), common / len(b)
-    return 2 * precision * recall / (precision + recall) if common else 0.0
-
-
-def extraction(url: str, sample: int) -> dict[str, dict[str, float]]:
-    """Time per page and field accuracy of our parser, trafilatura and htmldate, on the same pages."""
-    from htmldate import find_date
-    from trafilatura import bare_extraction
-
-    from replica.truth import expected_articles
-    from scraper.parsers.page import parse_page
-
-    truth = [t for t in expected_articles(url) if t["cms_id"] >= 10_000][:sample]
-    pages = [urllib.request.urlopen(t["url"]).read() for t in truth]
-    score: dict[str, dict[str, float]] = {}
-
-    def ours(html: bytes, t: dict) -> dict:
-        a = parse_page(html, t["url"]).article
-        return {"title": a.title_raw, "date": a.published, "author": a.author_initials, "body": a.body_raw}
-
-    def trafilatura(html: bytes, t: dict) -> dict:
-        doc = bare_extraction(html.decode("utf-8"), url=t["url"], with_metadata=True)
-        data = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
-        author = data.get("author") or ""
-        return {"title": data.get("title"), "date": data.get("date"), "author": author, "body": data.get("text")}
-
-    def htmldate(html: bytes, t: dict) -> dict:
-        return {"date": find_date(html.decode("utf-8"), outputformat="%Y-%m-%d", original_date=True)}
-
-    tools: dict[str, Callable[[bytes, dict], dict]] = {
-        "lavusta": ours,
-        "trafilatura": trafilatura,
-        "htmldate": htmldate,
-    }
-    for name, tool in tools.items():
-        results, started = [], time.perf_counter()
-        for html, t in zip(pages, truth, strict=True):
-            results.append(tool(html, t))
-        per_page_ms = (time.perf_counter() - started) * 1000 / len(pages)
-        fields: dict[str, float] = {"ms_per_page": per_page_ms}
-        n = len(truth)
-        if "title" in results[0]:
-            fields["title"] = (
-                sum(
-                    " ".join(words(r["title"])) == " ".join(words(t["title"]))
-                    for r, t in zip(results, truth, strict=True)
-                )
-                / n
-            )
-        fields["date"] = sum(r["date"] == t["published"] for r, t in zip(results, truth, strict=True)) / n
-        if "author" in results[0]:
-            fields["author"] = (
-                sum(_author_ok(r["author"], t["author_initials"]) for r, t in zip(results, truth, strict=True)) / n
-            )
-        if "body" in results[0]:
-            fields["body_f1"] = (
-                sum(overlap(r["body"], "\n".join(t["paragraphs"])) for r, t in zip(results, truth, strict=True)) / n
-            )
-        score[name] = fields
-    return score
-
-
-def _author_ok(found: list[str] | str | None, initials: list[str]) -> bool:
-    found = found if isinstance(found, list) else [x.strip() for x in re.split(r"[;,]", found or "") if x.strip()]
-    return sorted(found) == sorted(initials)
+    Rows: time per page of ours and of trafilatura with the ratio, then the pages each tool
+    read right per field, summed over the layouts (trafilatura has no notion of some fields).
+    """
+    run = subprocess.run([sys.executable, "-m", "bench.designs", str(rounds)], cwd=ROOT, capture_output=True, text=True)
+    text = run.stdout.strip()
+    table = [line for line in text.splitlines() if line.startswith("| ") and " · " in line]
+    head = next((line for line in text.splitlines() if line.startswith("| layout | pages | kind")), "")
+    fields = [cell.strip() for cell in head.strip("|").split("|")][2:]
+    layouts = len(table)
+    ours, theirs, pages = [0] * len(fields), [0] * len(fields), 0
+    known = [False] * len(fields)
+    for line in table:
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        pages += int(cells[1])
+        for i, cell in enumerate(cells[2:]):
+            a, b = cell.split(" · ")
+            ours[i] += int(a)
+            if b != "—":
+                theirs[i] += int(b)
+                known[i] = True
+    timing = re.search(r"^\| all \| \d+ \| ([\d.]+) \| ([\d.]+) \| ([\d.]+)× \|$", text, re.M)
+    if run.returncode or not timing or not pages:
+        return text + run.stderr, [("extraction, design corpus", "not measured (bench.designs failed)", "")]
+    note = f"{pages} pages of the design corpus, {layouts} layouts; CPU time, median of {rounds} rounds"
+    rows = [
+        ("extraction: lavusta", f"{timing.group(1)} ms/page", note),
+        ("extraction: trafilatura", f"{timing.group(2)} ms/page", note),
+        ("extraction speed, lavusta / trafilatura", f"{timing.group(3)}×", "target ≥ 10×"),
+    ]
+    right = ", ".join(
+        f"{field} {a}/{pages} · {f'{b}/{pages}' if seen else '—'}"
+        for field, a, b, seen in zip(fields, ours, theirs, known, strict=True)
+    )
+    rows.append(("extraction: fields right, lavusta · trafilatura", right, "— : no such field"))
+    return text, rows
 
 
 def machine() -> str:
@@ -296,8 +259,8 @@ def plot(sizes: list[Growth], out: Path) -> None:
     plt.close(fig)
 
 
-def main_size(server: Server, archive: Path, measured: Growth, sample: int, rows: Rows) -> dict:
-    """What only the main size measures: the incremental rerun's share, extraction, a refresh. Stops ``server``."""
+def main_size(server: Server, archive: Path, measured: Growth, rows: Rows) -> None:
+    """What only the main size measures: the incremental rerun's share and a refresh. Stops ``server``."""
     rows.append(
         (
             "incremental rerun, unchanged site",
@@ -306,7 +269,6 @@ def main_size(server: Server, archive: Path, measured: Growth, sample: int, rows
             "target ≤ 10%",
         )
     )
-    score = extraction(server.url, sample)
     server.stop()
     changed_server = Server(server.articles, retitled_every=100, port=server.port)
     refresh = crawl(changed_server.url, archive, "-a", "refresh=1")
@@ -317,14 +279,12 @@ def main_size(server: Server, archive: Path, measured: Growth, sample: int, rows
         f"{refresh['counts']['requests']:,} requests, peak {refresh['counts']['peak_rss_mb']:.0f} MB"
     )
     rows.append(("refresh after 1% of articles changed", found, "all"))
-    return score
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--articles", type=int, default=10_000, help="the main size, measured in full")
     parser.add_argument("--sizes", default="1000,10000,30000", help="sizes for throughput and memory growth")
-    parser.add_argument("--sample", type=int, default=300, help="pages for the extraction comparison")
     args = parser.parse_args()
     sizes = sorted({int(n) for n in args.sizes.split(",")} | {args.articles})
     os.environ["REPLICA_GENERATED_ARTICLES"] = str(args.articles)
@@ -334,7 +294,6 @@ def main() -> None:
     minutes = sum(sizes) // 2000 + 5
     print(f"Benchmark: replicas of {shown} articles; about {minutes} minutes, a line per measure", file=sys.stderr)
     grown: list[Growth] = []
-    score: dict[str, dict[str, float]] = {}
     for articles in sizes:
         server = Server(articles)
         archive = work / f"site-{articles}" / "archive"
@@ -344,7 +303,7 @@ def main() -> None:
             )
         grown.append(grow(server, archive, rows))
         if articles == args.articles:
-            score = main_size(server, archive, grown[-1], args.sample, rows)
+            main_size(server, archive, grown[-1], rows)
         else:
             server.stop()
     smallest = grown[0]
@@ -358,9 +317,9 @@ def main() -> None:
             )
         )
 
-    for name, fields in score.items():
-        shown = ", ".join(f"{k} {v:.0%}" if k != "ms_per_page" else f"{v:.2f} ms/page" for k, v in fields.items())
-        rows.append((f"extraction: {name}", shown, f"{args.sample} generated article pages"))
+    designs, extraction_rows = design_corpus()
+    for row in extraction_rows:
+        rows.append(row)
 
     text = subprocess.run(
         [sys.executable, "bench/bench_text.py", "5"], cwd=ROOT, capture_output=True, text=True
@@ -379,6 +338,8 @@ def main() -> None:
     report = (
         f"# Benchmark {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n\nMachine: {machine()}\n\n{table}\n"
         f"## Growth\n\n{growth_table(grown)}\n![growth]({png.name})\n\n"
+        f"## Extraction on the design corpus\n\nPages right per layout and field, lavusta · trafilatura "
+        f"(— : trafilatura has no such field); then time per page:\n\n{designs}\n\n"
         f"```\n{text}\n```\n\n```\n{dates}\n```\n"
     )
     out = RESULTS / f"{stamp}.md"

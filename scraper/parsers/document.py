@@ -258,7 +258,9 @@ def _lines(root: etree._Element) -> list[Line]:
                     images.append(el)
                 elif tag == "a" and (href := el.get("href")):
                     href = href.strip()
-                    links.append(Link(href, el.text_content().strip()))
+                    # A link of text alone (most are) needs no XPath over its subtree.
+                    label = el.text_content() if len(el) else el.text or ""
+                    links.append(Link(href, label.strip()))
                     if _navigates(href):
                         navigating += 1
                         end = _END_NAVIGATION

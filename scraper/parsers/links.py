@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from urllib.parse import urlsplit
 
 from scraper.parsers import site
@@ -22,9 +22,11 @@ class Postback:
     argument: str
     text: str
 
-    @property
+    @cached_property
     def page(self) -> int | None:
-        """The list page it leads to, when it names one ("3", or the argument "Page$3")."""
+        """The list page it leads to, when it names one ("3", or the argument "Page$3").
+
+        Kept once read: the same post object comes back on every page of its list (``_postback``)."""
         if self.text.isdigit():
             return number(self.text)
         if site.PAGER_ARGUMENT.match(self.argument):
@@ -64,19 +66,24 @@ def discover(doc: Document) -> Links:
     """
     found = Links()
     listed: set[Postback | tuple[str, str]] = set()
+    base, origin = doc.base_url, _origin(doc.base_url)
     for a in doc.root.iter("a", "area"):
         href = (a.get("href") or "").strip()
-        postback = POSTBACK.search(href) or POSTBACK.search(a.get("onclick") or "")
-        if postback:
-            pair = Postback(postback.group(1), postback.group(2), " ".join(a.text_content().split()))
-            is_pager = site.PAGER_TEXT.match(pair.text) or site.PAGER_ARGUMENT.match(pair.argument)
-            if is_pager and pair.bad_number:
-                found.bad_numbers.append(href or a.get("onclick") or "")
-            elif is_pager and pair not in listed:
-                listed.add(pair)
-                found.postbacks.append(pair)
-            continue
-        kind, url = _link(href, _base_for(href, doc.base_url))
+        onclick = a.get("onclick")
+        if "__doPostBack" in href or (onclick and "__doPostBack" in onclick):
+            text = a.text_content() if len(a) else a.text or ""  # a link of text alone needs no XPath
+            posted = _postback(href, onclick or "", text)
+            if posted is not None:
+                kind, postback = posted
+                if kind == "bad":
+                    found.bad_numbers.append(href or onclick or "")
+                elif kind and postback not in listed:
+                    listed.add(postback)
+                    found.postbacks.append(postback)
+                continue
+        # Pager and menu links are "/path" links, the same on every page: keyed by the page's origin,
+        # not its URL, they are resolved once per run, not once per page.
+        kind, url = _link(href, origin if href.startswith("/") and not href.startswith("//") else base)
         if kind == "bad":
             found.bad_numbers.append(url)
         elif kind and (kind, url) not in listed:
@@ -85,15 +92,23 @@ def discover(doc: Document) -> Links:
     return found
 
 
-def _base_for(href: str, base: str) -> str:
-    """The part of ``base`` that resolving ``href`` reads: only its origin for a "/path" link.
+@lru_cache(maxsize=8192)
+def _postback(href: str, onclick: str, text: str) -> tuple[str | None, Postback | None] | None:
+    """A postback link's kind ("postback" for one that pages a list, "bad" for a broken number, None
+    for one that posts nothing worth archiving) and the post; None when it is no ``__doPostBack``
+    call after all. A pager's links repeat on each of its pages: each is read once per run."""
+    found = POSTBACK.search(href) or POSTBACK.search(onclick)
+    if not found:
+        return None
+    postback = Postback(found.group(1), found.group(2), " ".join(text.split()))
+    if not (site.PAGER_TEXT.match(postback.text) or site.PAGER_ARGUMENT.match(postback.argument)):
+        return None, None
+    return ("bad", None) if postback.bad_number else ("postback", postback)
 
-    Pager and menu links are such links, the same on every page: keyed so, they are
-    resolved once per run, not once per page.
-    """
-    if href.startswith("/") and not href.startswith("//"):
-        return "/".join(base.split("/", 3)[:3]) + "/"
-    return base
+
+def _origin(url: str) -> str:
+    """What resolving a "/path" link reads of the page's address: its scheme and host."""
+    return "/".join(url.split("/", 3)[:3]) + "/"
 
 
 @lru_cache(maxsize=8192)
