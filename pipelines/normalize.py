@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from typing import Any
 
 from scrapy.crawler import Crawler
@@ -12,6 +13,15 @@ from scraper.text import DEFAULT_STYLE, normalize
 
 # normalized field ← raw field it is made from
 TEXT_FIELDS = {"title": "title_raw", "body": "body_raw", "category": "category_raw"}
+# Fields whose few values recur on every page of a site (a tab's name): normalized once per value.
+RECURRING_FIELDS = frozenset(["category"])
+
+
+@lru_cache(maxsize=1024)
+def _normalized_once(raw: str, tone_style: str) -> tuple[str, tuple[tuple[str, int], ...]]:
+    """``normalize`` of a recurring value, kept (bounded) for the next page that shows it."""
+    text, changed = normalize(raw, tone_style=tone_style)
+    return text, tuple(changed.items())
 
 
 def normalize_record(record: Article | Page, tone_style: str = DEFAULT_STYLE) -> Article | Page:
@@ -21,7 +31,11 @@ def normalize_record(record: Article | Page, tone_style: str = DEFAULT_STYLE) ->
         raw = getattr(record, raw_name, None)
         if raw is None:
             continue
-        text, changed = normalize(raw, tone_style=tone_style)
+        if name in RECURRING_FIELDS:
+            text, pairs = _normalized_once(raw, tone_style)
+            changed = dict(pairs)
+        else:
+            text, changed = normalize(raw, tone_style=tone_style)
         setattr(record, name, text or None)
         counts.update(changed)
     record.normalized = dict(sorted(counts.items()))

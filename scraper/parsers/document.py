@@ -130,9 +130,14 @@ class Document:
         return "\n".join(line.text for line in self.lines)
 
     @cached_property
+    def lowered(self) -> str:
+        """``text`` lower-cased, for the case-insensitive scans of several parsers (see ``scan``)."""
+        return self.text.lower()
+
+    @cached_property
     def says_missing(self) -> bool:
         """The page says its article does not exist ("Tin không tồn tại")."""
-        hinted = site.NOT_FOUND_HINT.search(self.text.lower()) is not None
+        hinted = site.NOT_FOUND_HINT.search(self.lowered) is not None
         return hinted and site.NOT_FOUND.search(self.text) is not None
 
     def with_itemprop(self, name: str) -> list[etree._Element]:
@@ -229,6 +234,8 @@ def _lines(root: etree._Element) -> list[Line]:
     blocks: list[etree._Element] = []
     ends: list[int] = []  # per open element, what its end does
     navigating = 0  # open links that lead to pages
+    open_links: list[tuple[Link, int]] = []  # each open link and where its text starts in ``linked``
+    linked: list[str] = []  # the texts inside open links, as written: a link's text is its slice
 
     def cut() -> None:
         nonlocal parts, content, links, images, link_chars
@@ -258,12 +265,14 @@ def _lines(root: etree._Element) -> list[Line]:
                     images.append(el)
                 elif tag == "a" and (href := el.get("href")):
                     href = href.strip()
-                    # A link of text alone (most are) needs no XPath over its subtree.
-                    label = el.text_content() if len(el) else el.text or ""
-                    links.append(Link(href, label.strip()))
+                    link = Link(href, "")
+                    links.append(link)
+                    open_links.append((link, len(linked)))
                     if _navigates(href):
                         navigating += 1
                         end = _END_NAVIGATION
+                    else:
+                        end = _END_LINK
                 ends.append(end)
             text = el.text
         else:
@@ -273,15 +282,20 @@ def _lines(root: etree._Element) -> list[Line]:
                     cut()
                 parts = []
                 block = blocks.pop()
-            elif end == _END_NAVIGATION:
-                navigating -= 1
+            elif end:
+                navigating -= end == _END_NAVIGATION
+                link, start = open_links.pop()
+                link.text = "".join(linked[start:]).strip()
+                if not open_links:
+                    linked.clear()
             text = el.tail if el is not root else None
-        if text:
+        if text and open_links:
+            linked.append(text)
+        if text and (content or text.strip(_EDGE)):  # indentation before a line's text ends up stripped
+            content = True
             if not text.isprintable():  # one pass in C; the regex only for text with breaks or tabs
                 text = _SOURCE_BREAKS.sub(" ", text)
             parts.append(text)
-            if not content and text.strip(_EDGE):
-                content = True
             if navigating:
                 link_chars += len(text.strip())
     if content or images or links:
@@ -289,8 +303,8 @@ def _lines(root: etree._Element) -> list[Line]:
     return lines
 
 
-# What an element's end does: cut a line and close the block, close a link to a page, or nothing.
-_END_NOTHING, _END_BLOCK, _END_NAVIGATION = 0, 1, 2
+# What an element's end does: cut a line and close the block, close a link (to a page or not), or nothing.
+_END_NOTHING, _END_BLOCK, _END_NAVIGATION, _END_LINK = 0, 1, 2, 3
 
 
 # <amp-img> is how AMP pages draw their images.

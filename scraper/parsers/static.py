@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from scraper.parsers import site
 from scraper.parsers.content import body_lines, is_heading, is_prose
 from scraper.parsers.document import Document, Line
@@ -34,7 +36,11 @@ def parse_static(doc: Document) -> StaticFields | None:
     lead into the first paragraph; without any, DNN's module title names the page.
     """
     lines = doc.lines
-    footer = next((i for i, line in enumerate(lines) if site.FOOTER.match(line.text) or _page_footer(line)), len(lines))
+    marked = _has_footer_markup(doc.root)
+    footer = next(
+        (i for i, line in enumerate(lines) if site.FOOTER.match(line.text) or (marked and _page_footer(line))),
+        len(lines),
+    )
     first = next((i for i, line in enumerate(lines[:footer]) if is_prose(line)), None)
     if first is None:
         return None
@@ -47,6 +53,15 @@ def parse_static(doc: Document) -> StaticFields | None:
         title, anchor, body_from = _module_title(doc, first), first, first
     body = body_lines(doc, anchor, body_from)
     return StaticFields(title_raw=title, paragraphs=[line.text for line in body if line.text.strip()])
+
+
+# Every role value in the page: libxml2 compares attribute strings slowly, so the match is in Python.
+_ROLES = etree.XPath("//@role")
+
+
+def _has_footer_markup(root: etree._Element) -> bool:
+    """Whether any element can make a line page footer: on most pages none, and no line's ancestors are walked."""
+    return next(root.iter("footer"), None) is not None or "contentinfo" in _ROLES(root)
 
 
 def _page_footer(line: Line) -> bool:

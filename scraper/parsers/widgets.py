@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -99,16 +100,28 @@ def _label(text: str) -> str:
     return " ".join(words[:half]) if half and words[:half] == words[half:] else " ".join(words)
 
 
+@lru_cache(maxsize=4096)
+def _period_reading(text: str) -> tuple[str, str | None] | None:
+    """The period a short line labels and the count written on it, if any: decided by the text alone.
+
+    A site's widget lines are the same on every page, so each is read once (bounded cache).
+    """
+    if not site.PERIOD_HINT.match(text):
+        return None
+    m = site.LABELLED_COUNT.match(text)
+    label, value = (_label(m.group("label")), m.group(2)) if m else (_label(text), None)
+    name = next((k for k, rx in site.PERIOD_LABELS.items() if rx.match(label)), None)
+    return None if name is None else (name, value)
+
+
 def labelled_counts(doc: Document) -> dict[str, int | None]:
     """Counts as shown beside their labels ("Hôm nay: 345", a "Trong tuần" or "Khách" cell beside its number)."""
     counts: dict[str, int | None] = dict.fromkeys(site.PERIOD_LABELS)
     for i, line in enumerate(doc.lines):
-        if len(line.text) > WIDGET_LINE_CHARS or not site.PERIOD_HINT.match(line.text):
+        if len(line.text) > WIDGET_LINE_CHARS or (reading := _period_reading(line.text)) is None:
             continue
-        m = site.LABELLED_COUNT.match(line.text)
-        label, value = (_label(m.group("label")), m.group(2)) if m else (_label(line.text), None)
-        name = next((k for k, rx in site.PERIOD_LABELS.items() if rx.match(label)), None)
-        if name is None or counts[name] is not None:
+        name, value = reading
+        if counts[name] is not None:
             continue
         if value is None:
             following = next((n.text for n in doc.lines[i + 1 : i + 3] if n.text.strip()), "")
@@ -123,7 +136,7 @@ def online(doc: Document) -> dict[str, int | None]:
     """Counts of the UsersOnline widget: label ids first, then its Vietnamese labels."""
     counts: dict[str, int | None] = {}
     text = doc.text
-    lowered = text.lower()
+    lowered = doc.lowered
     # The page's ids, fetched once and only when its source holds a label id at all.
     ids = [value for value in _ID_VALUES(doc.root) if _ONLINE_HINT in value] if _ONLINE_HINT in doc.head.html else []
     for name, label in ONLINE_LABELS.items():
