@@ -51,7 +51,6 @@ fuzz: dev
 bench: setup
 	$(BIN)/pip install --quiet --disable-pip-version-check -r bench/requirements.txt
 	$(BIN)/python -m bench
-	$(BIN)/python -m bench.designs
 
 reliability: setup
 	$(BIN)/python -m bench.reliability

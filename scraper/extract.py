@@ -35,7 +35,9 @@ def _located(body: bytes, url: str | None, fallback: str, content_type: str | No
     return replace(doc, base_url=base, saved_at=fallback or None), stated
 
 
-def read(body: bytes, url: str | None = None, content_type: str | None = None, fallback: str = "") -> dict[str, Any]:
+def read(
+    body: bytes, url: str | None = None, content_type: str | None = None, fallback: str = "", *, pipelines: bool = True
+) -> dict[str, Any]:
     """The record a page's bytes hold, as a dict with its ``kind``.
 
     Without ``url`` the page's own address is used (web-archive toolbar, canonical
@@ -43,7 +45,10 @@ def read(body: bytes, url: str | None = None, content_type: str | None = None, f
     Every page carries its widget numbers under ``visitors``, its header clock and
     capture time; a list page or a removed article also gives its tab's name as
     ``category``, with empty ``authors``, ``images`` and ``related``. ``content_hash`` is
-    computed as the crawl computes it.
+    computed as the crawl computes it. With ``pipelines=False`` only the parsers run (the
+    crawl's parse step): every field read from the page is the same, while the normalized
+    copies (``title``, ``body``, ``category``), ``normalized``, ``flags`` and ``content_hash``
+    stay as the parsers leave them.
     """
     doc, url = _located(body, url, fallback, content_type)
     parsed = parse_document(doc, url)
@@ -55,9 +60,10 @@ def read(body: bytes, url: str | None = None, content_type: str | None = None, f
     out |= {"category": parsed.category, "category_raw": parsed.category}
     out |= {"authors": [], "images": [], "related": [], **shown}
     if record is not None:
-        normalize_record(record)
-        flag(record)
-        record.content_hash = content_hash(record)
+        if pipelines:
+            normalize_record(record)
+            flag(record)
+            record.content_hash = content_hash(record)
         out |= vars(record)  # flat fields: a copy of the record's own dict, no deep copy
     out["visitors"] = visitors
     return out
