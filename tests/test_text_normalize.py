@@ -85,16 +85,18 @@ def test_the_whole_seed_page_normalizes_twice_to_the_same_text():
 
 
 def seconds(text: str) -> float:
-    started = time.perf_counter()
+    """CPU time of one normalization: the machine's other work is not counted."""
+    started = time.process_time()
     normalize(text)
-    return time.perf_counter() - started
+    return time.process_time() - started
 
 
-def test_a_60_kb_string_without_a_space_takes_well_under_a_second():
-    assert seconds("Sở,ngành.Hội(LHH)phốihợp:x;TP.HCM" * 1_500) < 0.5
-
-
-@pytest.mark.parametrize("piece", ["Tân An.Long An,Cần Thơ;phối hợp:x.Y ", "phốihợpcôngnghệ", "Liªnhiªp"])
+# How fast is the benchmark's business (bench/bench_text.py prints it); a test holds only the
+# shape: four times the text may not take eight times as long (a quadratic scan takes sixteen).
+@pytest.mark.parametrize(
+    "piece",
+    ["Tân An.Long An,Cần Thơ;phối hợp:x.Y ", "phốihợpcôngnghệ", "Liªnhiªp", "Sở,ngành.Hội(LHH)phốihợp:x;TP.HCM"],
+)
 def test_time_grows_linearly_with_the_input(piece):
     small, large = seconds(piece * 8_000), seconds(piece * 32_000)
     assert large < 8 * max(small, 0.005)
