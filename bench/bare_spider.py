@@ -16,7 +16,10 @@ bare spider names a page with the project's ``canonical_url``, and a list page b
 list (``split_paging``) and number, whether a ``&Page=`` link or a pager post names it,
 so it fetches each page once, as ours does, and not four times. Those two pure URL
 functions are all it takes from the project: it parses no page, normalizes nothing,
-writes nothing. Nothing is handed to it up front.
+writes nothing. Nothing is handed to it up front. Like ours, it resolves a "/path" link
+(pager, menu) once per site, not once per page: until 2026-12-07 it resolved each link of
+each page again, which at 30,000 articles (2,000 pager links on each of 6,000 list pages)
+cost it more than all of our parsing and made our crawl look faster than it.
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ class BareSpider(scrapy.Spider):
         if not isinstance(response, HtmlResponse):
             return
         here = None
+        origin = "/".join(response.url.split("/", 3)[:3]) + "/"  # all a "/path" link's resolving reads
         for element in response.selector.root.iter("a", "img"):
             href = (element.get("href" if element.tag == "a" else "src") or "").strip()
             if not href or href.startswith("#"):
@@ -70,7 +74,7 @@ class BareSpider(scrapy.Spider):
                 here = here or split_paging(canonical_url(response.url))[0]
                 yield from self.post(response, here, found, element.text_content())
                 continue
-            link = named(href, response.url)
+            link = named(href, origin if href.startswith("/") and not href.startswith("//") else response.url)
             if link and link[1] not in self.asked:
                 self.asked.add(link[1])
                 yield scrapy.Request(link[0], callback=self.parse)
