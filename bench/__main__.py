@@ -100,8 +100,10 @@ def server_alone(url: str, count: int = 600) -> float:
 def design_corpus(rounds: int = 5) -> tuple[str, list[tuple[str, str, str]]]:
     """Extraction on the design corpus (``python -m bench.designs``): its tables, and the rows for ours.
 
-    Rows: time per page of ours and of trafilatura with the ratio, then the pages each tool
-    read right per field, summed over the layouts (trafilatura has no notion of some fields).
+    Rows: time per page of ours (whole, and parsers alone) and of trafilatura, the ratios, then
+    the pages each tool read right per field, summed over the layouts (trafilatura has no notion
+    of some fields). Read back from the tables ``bench.designs`` prints, which the results file
+    keeps as they are.
     """
     run = subprocess.run([sys.executable, "-m", "bench.designs", str(rounds)], cwd=ROOT, capture_output=True, text=True)
     text = run.stdout.strip()
