@@ -18,7 +18,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
-from form2request import form2request
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Request, Response
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -33,6 +32,7 @@ from scraper.parsers.page import ParsedPage, now_utc, parse_page
 from scraper.parsers.urls import canonical_article_url, canonical_url, split_paging
 from scraper.revisit import RevisitPolicy
 from scraper.runs import holds_lock
+from scraper.spiders.postbacks import PagerForm
 from scraper.state import StateStore
 
 # Answers the spider wants to see itself: unchanged, and gone.
@@ -269,6 +269,7 @@ class PortalSpider(scrapy.Spider):
                 yield self.page_request(url, list_page=(base, page), depth_reset=True)
         here, _ = split_paging(canonical_url(response.url))
         shown = hash(tuple(pages))
+        form = PagerForm(response)
         for postback in postbacks:
             page = postback.page
             key = (here, page) if page else (here, postback.target, postback.argument, shown)
@@ -277,15 +278,8 @@ class PortalSpider(scrapy.Spider):
                 continue
             if not self.first_time(key) or not self.within_list_limit(here, page):
                 continue
-            form = response.xpath("(//form)[1]")
-            if not form:
-                self.logger.debug("No form to post back on %s", response.url)
-                continue
-            data = {"__EVENTTARGET": postback.target, "__EVENTARGUMENT": postback.argument}
             try:
-                # DNN's form says multipart; ASP.NET reads the same fields urlencoded, as Scrapy's
-                # FormRequest.from_response sent them before form2request replaced it.
-                posted = form2request(form, data, click=False, enctype="application/x-www-form-urlencoded")
+                posted = form.post(postback.target, postback.argument)
             except (ValueError, NotImplementedError) as exc:
                 self.logger.debug("No post back on %s: %s", response.url, exc)
                 continue
