@@ -18,6 +18,8 @@ from datetime import date, datetime, timedelta, timezone
 from functools import cache
 from typing import NamedTuple
 
+from scraper.parsers.scan import Anchored
+
 VN_TZ = timezone(timedelta(hours=7))
 
 DMY = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
@@ -50,6 +52,8 @@ MENTION = re.compile(
     r"|(?P<month>tháng\s+(?P<mm>\d{1,2})(?:\s*,?\s+năm\s+|\s*[/-]\s*)(?P<my>\d{2,5}))(?![\d/]))",
     re.IGNORECASE,
 )
+# Tried only where a form can start: at "ngày" or "tháng", or a day's one or two digits before a "/" (see ``scan``).
+MENTIONS = Anchored(MENTION, ("ngày", "tháng"), marks=("/",), reach=2)
 _SPACE = re.compile(r"\s")
 _LAST_WORD = re.compile(r"\s\S*\Z")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
@@ -155,7 +159,7 @@ def _mention(m: re.Match[str]) -> Mention:
 
 def mentions(text: str) -> list[Mention]:
     """Every date form in ``text`` (NFC), good or not, in text order: the fast path."""
-    return [_mention(m) for m in MENTION.finditer(text)]
+    return [_mention(m) for m in MENTIONS.finditer(text)]
 
 
 @cache

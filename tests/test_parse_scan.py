@@ -6,12 +6,13 @@ import re
 
 import pytest
 
+from scraper.dates import MENTION, MENTIONS
 from scraper.documents import CITATIONS
 from scraper.parsers.document import load
 from scraper.parsers.scan import Anchored, twins
 from scraper.parsers.widgets import ONLINE_LABELS
 
-ANCHORED = {"citations": CITATIONS, **ONLINE_LABELS}
+ANCHORED = {"citations": CITATIONS, "date mentions": MENTIONS, **ONLINE_LABELS}
 
 
 @pytest.mark.parametrize("name", ANCHORED)
@@ -47,3 +48,10 @@ def test_overlapping_start_words_are_each_tried():
     kinds = re.compile(r"(?:Nghị\s+quyết|Quyết\s+định)\s+số\s+\d+", re.IGNORECASE)
     pattern = Anchored(kinds, ("nghị quyết", "quyết định"))
     assert pattern.search("Nghị quyết định số 45").group() == "quyết định số 45"
+
+
+def test_date_mentions_are_those_of_the_pattern_over_the_whole_text():
+    # Days of one or two digits before a "/", a "/" with no day, "NGÀY" in capitals, a cut and an overlong year.
+    text = "x12/4/2023, 1/2/2023/ và /5/2023; NGÀY 3 THÁNG 4 NĂM 2024, tháng 12/2023 hay 22/12/202 hoặc 1/1/20245"
+    assert [m.span() for m in MENTIONS.finditer(text)] == [m.span() for m in MENTION.finditer(text)]
+    assert len(list(MENTION.finditer(text))) == 5

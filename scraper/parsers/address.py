@@ -52,12 +52,28 @@ def stated_url(head: HeadFacts) -> str | None:
 
 def captured_at(url: str, head: HeadFacts) -> str | None:
     """When the web archive captured the page (ISO 8601, UTC), from its URL or its toolbar; None for a live page."""
-    m = site.WAYBACK_URL.match(urlsplit(url).path + (f"?{urlsplit(url).query}" if urlsplit(url).query else ""))
+    parts = urlsplit(url)
+    m = site.WAYBACK_URL.match(parts.path + (f"?{parts.query}" if parts.query else ""))
     stamp = m.group("ts") if m and unwrap_wayback(url) != url else head.wayback_timestamp or head.archive_timestamp
     if not stamp or len(stamp) != 14:
         return None
+    moment = _moment(stamp)
+    return moment.isoformat(timespec="seconds") if moment else None
+
+
+def _moment(stamp: str) -> datetime | None:
+    """A 14-digit timestamp as a UTC time; None when it is no time.
+
+    Fourteen ASCII digits are cut at fixed places (``strptime`` reads them alike, ten times
+    slower); anything else, or a field out of range, is left to ``strptime``.
+    """
+    if stamp.isascii() and stamp.isdigit():
+        fields = (stamp[0:4], stamp[4:6], stamp[6:8], stamp[8:10], stamp[10:12], stamp[12:14])
+        try:
+            return datetime(*map(int, fields), tzinfo=UTC)
+        except ValueError:
+            pass
     try:
-        moment = datetime.strptime(stamp, "%Y%m%d%H%M%S").replace(tzinfo=UTC)
+        return datetime.strptime(stamp, "%Y%m%d%H%M%S").replace(tzinfo=UTC)
     except ValueError:
         return None
-    return moment.isoformat(timespec="seconds")

@@ -19,6 +19,8 @@ from scraper.parsers.document import Document, Line
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _DOTTED = re.compile(r"^(\d{1,2})[.-](\d{1,2})[.-](\d{2,4})$")
+# What separates a date's parts in META_DATE and LABELLED_DATE ("25/12/2023", "25.12.2023", "2023-12-25").
+_DATE_SIGNS = ("/", ".", "-")
 META_TAGS = ("article:published_time", "og:published_time", "datepublished", "pubdate", "dc.date.issued")
 
 
@@ -51,6 +53,8 @@ def day_of(text: str) -> tuple[str | None, list[str]]:
 
 def label_evidence(text: str, after_title: bool) -> DateEvidence | None:
     """A date line or segment: labelled anywhere near the title, unlabelled only below it."""
+    if not any(map(text.__contains__, _DATE_SIGNS)):  # every date form read here holds one: no regex on the rest
+        return None
     for segment in site.META_SEPARATORS.split(text):
         m = site.META_DATE.match(segment)
         if not m or (m.group("label") is None and not after_title):

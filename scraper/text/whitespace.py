@@ -39,7 +39,7 @@ def fix_whitespace(text: str) -> tuple[str, int]:
     total = 0
     odd = "".join(set(_ODD.findall(text)))  # each odd character present, once: a repair runs only for its own
     for i, (pattern, repl, signs) in enumerate(_REPAIRS):
-        if (i < 3 and not (odd and pattern.search(odd))) or (signs and not any(sign in text for sign in signs)):
+        if (i < 3 and not (odd and pattern.search(odd))) or (signs and not any(map(text.__contains__, signs))):
             continue
         text, n = pattern.subn(repl, text)
         total += n

@@ -11,7 +11,7 @@ mojibake the repair could not read) is left as it is.
 from __future__ import annotations
 
 import re
-from itertools import compress
+from itertools import compress, repeat
 
 from scraper.text.legacy import MOJIBAKE
 from scraper.text.splitting import split_glued
@@ -96,13 +96,16 @@ def restyle_and_split(text: str, style: str) -> tuple[str, int, int]:
     """
     cache = _piece_caches.setdefault(style, {})
     pieces = text.split(" ")
-    new = set(pieces).difference(cache)
-    if len(cache) + len(new) > MAX_CACHED:
-        cache.clear()
-        new = set(pieces)
-    for piece in new:
-        cache[piece] = _read_piece(piece, style)
-    readings = list(map(cache.__getitem__, pieces))
+    readings = list(map(cache.get, pieces, repeat(_UNREAD)))  # one look-up a piece, in C; most are known
+    unread = _UNREAD in readings
+    new = {piece for piece, got in zip(pieces, readings, strict=True) if got is _UNREAD} if unread else set()
+    if new:
+        if len(cache) + len(new) > MAX_CACHED:
+            cache.clear()
+            new = set(pieces)
+        for piece in new:
+            cache[piece] = _read_piece(piece, style)
+        readings = list(map(cache.__getitem__, pieces))
     changed = any(readings)
     moved = split = 0
     for i in compress(range(len(pieces)), readings) if changed else ():
@@ -116,6 +119,7 @@ def restyle_and_split(text: str, style: str) -> tuple[str, int, int]:
 
 
 # per style, piece of text between spaces → None when it never changes, else (piece, syllables moved, tokens split)
+_UNREAD = object()  # a piece not in the cache yet
 _piece_caches: dict[str, dict[str, tuple[str, int, int] | None]] = {}
 
 
