@@ -99,7 +99,7 @@ class HistorySpider(scrapy.Spider):
         self.handled: list[tuple[str, str, str, str, int | None, str]] = []
         self.linked: set[int] = set()
         self.captured_ids: set[int] = set()  # every article id the listing names, whatever became of it
-        self.state: StateStore | None = None
+        self.store: StateStore | None = None
 
     async def start(self) -> AsyncIterator[Request]:
         archive = Path(self.settings.get("ARCHIVE_DIR", "output"))
@@ -108,7 +108,7 @@ class HistorySpider(scrapy.Spider):
             return
         if not self.settings.get("ARCHIVER_CONTACT") and not on_loopback(self.start_url):
             self.logger.warning("ARCHIVER_CONTACT is not set: the User-Agent names no way to reach you")
-        self.state = StateStore(archive / "state.sqlite")
+        self.store = StateStore(archive / "state.sqlite")
         self.page_size = self.settings.getint("ARCHIVE_CDX_PAGE_SIZE", 5000)
         if self.timemap:
             self.pages_asked += 1
@@ -214,7 +214,7 @@ class HistorySpider(scrapy.Spider):
                 self.counts["off_site"] += 1
             elif not capture.is_page:
                 self.counts["not_pages"] += 1
-            elif self.state.capture_imported(url, capture.timestamp):
+            elif self.store.capture_imported(url, capture.timestamp):
                 self.counts["already_imported"] += 1
             elif self.duplicate(url, capture, imported_digests):
                 self.counts["duplicates"] += 1
@@ -232,7 +232,7 @@ class HistorySpider(scrapy.Spider):
         """Whether the same bytes of the same page were imported, in this run or before."""
         if not capture.digest:
             return False
-        return (url, capture.digest) in imported or self.state.digest_imported(url, capture.digest)
+        return (url, capture.digest) in imported or self.store.digest_imported(url, capture.digest)
 
     def capture_request(self, capture: Capture, url: str, priority: int) -> Request:
         meta = {"capture": capture, "portal_url": url, "dont_redirect": True, "handle_httpstatus_all": True}
@@ -358,12 +358,12 @@ class HistorySpider(scrapy.Spider):
 
     def closed(self, reason: str) -> None:
         """Mark this run's captures imported (only once their records are in the archive) and report coverage."""
-        if self.state is None:
+        if self.store is None:
             return
         written = not self.crawler.stats.get_value("archive/write_failed")
         if written:
-            self.state.captures_imported(self.handled, datetime.now(UTC).isoformat(timespec="seconds"))
-        self.state.linked(self.linked)
+            self.store.captures_imported(self.handled, datetime.now(UTC).isoformat(timespec="seconds"))
+        self.store.linked(self.linked)
         self.coverage = {
             "listed": self.counts["listed"],
             "fetched": self.counts["fetched"],
@@ -378,6 +378,6 @@ class HistorySpider(scrapy.Spider):
             "outside_dates": self.counts["outside_dates"],
             "unreadable_rows": self.counts["unreadable_rows"],
             "listing_pages": self.pages_asked,
-            **self.state.coverage(self.captured_ids),
+            **self.store.coverage(self.captured_ids),
         }
-        self.state.close()
+        self.store.close()

@@ -73,7 +73,7 @@ class PortalSpider(scrapy.Spider):
         self.list_pages_asked: Counter[str] = Counter()
         self.lists_cut: set[str] = set()
         self.visitors_taken = False
-        self.state: StateStore | None = None
+        self.store: StateStore | None = None
         self.revisit: RevisitPolicy | None = None
 
     async def start(self) -> AsyncIterator[Request]:
@@ -83,19 +83,19 @@ class PortalSpider(scrapy.Spider):
         if not holds_lock(archive):
             self.logger.error("The portal spider crawls only under `scrapy crawl`, which holds the archive's lock")
             return
-        self.state = StateStore(archive / "state.sqlite")
-        if self.state.holds("article"):
+        self.store = StateStore(archive / "state.sqlite")
+        if self.store.holds("article"):
             self.crawler.stats.set_value("revisit/archive_has_articles", 1)
         max_age = timedelta(days=self.settings.getfloat("ARCHIVE_REVISIT_DAYS", 7))
-        self.revisit = RevisitPolicy(self.state, max_age, full=self.full, refresh=self.refresh)
+        self.revisit = RevisitPolicy(self.store, max_age, full=self.full, refresh=self.refresh)
         self.max_list_pages = self.settings.getint("ARCHIVE_MAX_LIST_PAGES", 1000)
         yield Request(self.start_url, callback=self.parse, errback=self.failed, meta={"start": True})
         for url in self.revisit.due():
             yield self.page_request(url)
 
     def closed(self, reason: str) -> None:
-        if self.state is not None:
-            self.state.close()
+        if self.store is not None:
+            self.store.close()
 
     def failed(self, failure: Failure) -> None:
         """One line per page that could not be fetched; the crawl goes on."""
@@ -170,13 +170,13 @@ class PortalSpider(scrapy.Spider):
         elif parsed.kind == "list":
             base, page = split_paging(parsed.url)
             self.list_pages_seen.add(response.meta.get("list_page") or (base, page or 1))
-            self.state.seen(parsed.url, fetched_at, status=response.status, kind="list")
+            self.store.seen(parsed.url, fetched_at, status=response.status, kind="list")
         elif parsed.kind == "missing":
             yield from self.gone(parsed.url, fetched_at, "tin-khong-ton-tai")
 
     def known_article(self, url: str) -> bool:
         """Whether ``url`` is an archived article; each one fetched is counted, to judge the run by."""
-        seen = self.state.get(url)
+        seen = self.store.get(url)
         if seen is None or seen.kind != "article":
             return False
         self.crawler.stats.inc_value("revisit/known_articles")
@@ -202,14 +202,14 @@ class PortalSpider(scrapy.Spider):
         self.known_article(url)
         if response.status == 304:
             self.crawler.stats.inc_value("revisit/not_modified")
-            self.state.seen(url, fetched_at, status=304)
+            self.store.seen(url, fetched_at, status=304)
             return
         self.crawler.stats.inc_value(f"errors/http_{response.status}")
         self.logger.warning("HTTP %s for %s", response.status, response.url)
         yield from self.gone(url, fetched_at, f"http-{response.status}")
 
     def gone(self, url: str, fetched_at: str, reason: str) -> Iterator[Removal]:
-        seen = self.state.get(url)
+        seen = self.store.get(url)
         if seen is not None and seen.kind == "article":
             self.crawler.stats.inc_value("revisit/removed")
             yield Removal(url=url, removed_at=fetched_at, reason=reason)
@@ -219,12 +219,12 @@ class PortalSpider(scrapy.Spider):
     def keep_validators(self, response: Response, url: str) -> None:
         etag, modified = response.headers.get("ETag"), response.headers.get("Last-Modified")
         if etag or modified:
-            self.state.validators(url, etag and etag.decode("latin-1"), modified and modified.decode("latin-1"))
+            self.store.validators(url, etag and etag.decode("latin-1"), modified and modified.decode("latin-1"))
 
     def page_request(self, url: str, **meta: Any) -> Request:
         """A GET for a page; a known one carries the server's validators and handles 304/404 itself."""
         headers = self.revisit.conditional_headers(url)
-        if headers or self.state.known(url):
+        if headers or self.store.known(url):
             meta["handle_httpstatus_list"] = REVISIT_STATUSES
         return Request(url, callback=self.parse, errback=self.failed, headers=headers, meta=meta)
 

@@ -1,0 +1,30 @@
+"""Where the run's pending requests wait: with ``JOBDIR``, in Scrapy's own queue there."""
+
+import os
+import re
+import subprocess
+
+from tests.conftest import ROOT, crawl_command
+
+
+def crawl(url, archive, tmp, *args, **settings):
+    env = {**os.environ, "TMPDIR": str(tmp)}
+    run = subprocess.run(
+        crawl_command(url, archive, *args, **settings), cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    return next((archive / "runs").glob("*.log")).read_text(encoding="utf-8")
+
+
+def stat(log: str, name: str) -> int:
+    found = re.search(rf"'{re.escape(name)}': (\d+)", log)
+    return int(found.group(1)) if found else 0
+
+
+def test_a_jobdir_keeps_scrapys_own_queue_in_it(replica, tmp_path):
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    log = crawl(replica.url, tmp_path / "archive", tmp, JOBDIR=str(tmp_path / "job"))
+    assert stat(log, "scheduler/enqueued/disk") > 10
+    assert (tmp_path / "job" / "requests.queue" / "active.json").exists()
+    assert list(tmp.iterdir()) == []
