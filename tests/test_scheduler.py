@@ -1,4 +1,4 @@
-"""Where the run's pending requests wait: with ``JOBDIR``, in Scrapy's own queue there."""
+"""The run's pending requests wait in Scrapy's disk queues, in a folder that does not outlive the run."""
 
 import os
 import re
@@ -19,6 +19,15 @@ def crawl(url, archive, tmp, *args, **settings):
 def stat(log: str, name: str) -> int:
     found = re.search(rf"'{re.escape(name)}': (\d+)", log)
     return int(found.group(1)) if found else 0
+
+
+def test_requests_wait_on_disk_and_the_queue_is_gone_after_the_run(replica, tmp_path):
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    log = crawl(replica.url, tmp_path / "archive", tmp)
+    assert stat(log, "scheduler/enqueued/disk") > 10
+    assert stat(log, "scheduler/enqueued/memory") == stat(log, "scheduler/unserializable") == 0
+    assert list(tmp.iterdir()) == []
 
 
 def test_a_jobdir_keeps_scrapys_own_queue_in_it(replica, tmp_path):

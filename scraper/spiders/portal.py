@@ -155,7 +155,10 @@ class PortalSpider(scrapy.Spider):
             self.logger.warning("markup-too-deep on %s: the page is cut where it nests past 2048 levels", response.url)
         if not self.turned_other(parsed):
             yield from self.records(response, parsed, fetched_at)
-        yield from self.follow(response, parsed.links)
+        # The page's tree and lines are freed before its requests are yielded: Scrapy takes them
+        # one by one, among other pages' (2,000 on a long list's first page, 4-5 MB of tree each).
+        links, parsed.doc = parsed.links, None
+        yield from self.follow(response, links)
 
     def records(self, response: Response, parsed: ParsedPage, fetched_at: str) -> Iterator[Any]:
         """What a page gives the archive: its record, or its mark in the state (list page, removal)."""
