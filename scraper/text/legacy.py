@@ -29,7 +29,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from scraper.text.splitting import split_glued
-from scraper.text.syllables import LETTERS, is_syllable
+from scraper.text.syllables import LETTERS, WORDS_CACHED, is_syllable
 
 # --- TCVN3: one code per letter --------------------------------------------------------------
 TCVN3_LETTERS = "àảãáạăằẳẵắặâầẩẫấậđèẻẽéẹêềểễếệìỉĩíịòỏõóọôồổỗốộơờởỡớợùủũúụưừửữứựỳỷỹýỵĂÂÊÔƠƯĐ"
@@ -100,7 +100,7 @@ MOSTLY = 0.5  # a stretch whose marked words mostly do not read is legacy text t
 STRETCH_END = re.compile("[:;|()\\[\\]\"“”«»–—•]")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS_CACHED)
 def _from_tcvn3(word: str) -> str:
     """A word read as TCVN3; all its codes upper case when its plain letters are (.VnTimeH text)."""
     new = word.translate(FROM_TCVN3)
@@ -108,12 +108,12 @@ def _from_tcvn3(word: str) -> str:
     return new.upper() if len(plain) >= 2 and all(c.isupper() for c in plain) else new
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS_CACHED)
 def _from_vni(word: str) -> str:
     return VNI_CODE.sub(lambda m: VNI[m.group()], word)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS_CACHED)
 def _unreadable(word: str) -> bool:
     """A word with a legacy code in it that is no Vietnamese syllable, nor two glued ones, as it stands."""
     return bool(LEGACY_CHAR.search(word)) and not is_syllable(word) and split_glued(word) is None

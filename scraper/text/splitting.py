@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from scraper.text.syllables import VOWELS, is_syllable, strip_tone
+from scraper.text.syllables import VOWELS, WORDS_CACHED, is_syllable, strip_tone
 
 LONGEST_SYLLABLE = 7  # nghiêng
 PLAIN = frozenset("abcdeghiklmnopqrstuvxyABCDEGHIKLMNOPQRSTUVXY")
@@ -32,7 +32,7 @@ def _has_vietnamese_mark(token: str) -> bool:
     return bool(tone) or any(char not in PLAIN for char in base)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS_CACHED)
 def split_glued(token: str) -> tuple[str, ...] | None:
     """The one reading of ``token`` as two syllables, or None to leave it as it is."""
     if len(token) < 3 or token.isascii() or any(c.isupper() for c in token[1:]):

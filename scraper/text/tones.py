@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from scraper.text.syllables import LETTERS, TONED, TWO_STYLE_RHYMES, parse
+from scraper.text.syllables import LETTERS, TONED, TWO_STYLE_RHYMES, WORDS_CACHED, parse
 
 # "new": mark on the first vowel (hòa, khỏe, thủy; most government sites, "Ủy ban").
 # "old": mark on the second (hoà, khoẻ, thuỷ). The settings' "hòa"/"hoà" name the same two.
@@ -25,7 +25,7 @@ def style_name(tone_style: str) -> str:
     return name
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS_CACHED)
 def restyle(syllable: str, style: str) -> str:
     """``syllable`` with its tone mark where ``style`` ("new" or "old") puts it; anything else unchanged.
 

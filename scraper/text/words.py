@@ -15,6 +15,7 @@ from itertools import compress, repeat
 
 from scraper.text.legacy import MOJIBAKE
 from scraper.text.splitting import split_glued
+from scraper.text.syllables import WORDS_CACHED
 from scraper.text.tones import restyle
 
 WORD_OR_GAP = re.compile(r"([^\W\d_]+)")
@@ -24,7 +25,7 @@ FREE_SIGNS = frozenset("“”‘’…«»–—\u00a0")
 RUN_MARKS = re.compile(r"[_=<>{}\[\]@(]|://|::|www\.", re.IGNORECASE)
 WHITESPACE = re.compile(r"\s")
 MAX_RUN_PARTS = 64  # a run of more words than this without a space is no prose
-MAX_CACHED = 500_000
+MAX_CACHED = 4 * WORDS_CACHED  # pieces between spaces kept per style; the cache starts afresh when full
 MAX_PIECE_CHARS = 100  # a longer piece between spaces is read but not cached
 
 Reading = tuple[str, int, str | None, int]
