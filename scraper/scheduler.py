@@ -7,6 +7,10 @@ asked for as soon as a pager names it (6,000 requests at 30,000 articles, some 2
 in memory). This scheduler gives a run without ``JOBDIR`` the same disk queues in a
 temporary folder, deleted when the run ends; with ``JOBDIR`` it is Scrapy's own.
 Requests that cannot be pickled stay in memory, as Scrapy does (``scheduler/unserializable``).
+
+The project's spiders ask for it (``custom_settings``); the rest of Scrapy keeps its own
+scheduler: with this one ``scrapy shell`` never answered (its request reached the default
+spider's ``parse`` instead of the shell's own callback).
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from typing import Any, Self
 from scrapy.core.scheduler import Scheduler
 from scrapy.crawler import Crawler
 from scrapy.utils.job import job_dir
+
+DISK_QUEUE_SCHEDULER = "scraper.scheduler.DiskQueueScheduler"
 
 
 class DiskQueueScheduler(Scheduler):

@@ -31,8 +31,6 @@ DOWNLOADER_MIDDLEWARES = {
 }
 # Every request's fingerprint in a temporary SQLite file, not in memory (Scrapy's own with JOBDIR).
 DUPEFILTER_CLASS = "scraper.dupefilter.DiskDupeFilter"
-# Requests waiting to be fetched in Scrapy's disk queues, in a temporary folder (Scrapy's own with JOBDIR).
-SCHEDULER = "scraper.scheduler.DiskQueueScheduler"
 ARCHIVE_TONE_STYLE = "hòa"  # or "hoà": where the tone mark of open oa/oe/uy goes in normalized text
 # --- Limits: each stops a crawl trap; the manifest's "limits" says which one was hit --------
 # Links followed from the start page, one after another; list pages do not count (they

@@ -41,6 +41,7 @@ from scraper.parsers import site
 from scraper.parsers.page import ParsedPage, now_utc, parse_page
 from scraper.parsers.urls import canonical_article_url, cms_id
 from scraper.runs import holds_lock
+from scraper.scheduler import DISK_QUEUE_SCHEDULER
 from scraper.state import StateStore
 
 WAYBACK_CDX = "https://web.archive.org/cdx/search/cdx"
@@ -64,6 +65,7 @@ class HistorySpider(scrapy.Spider):
         "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
         "DOWNLOAD_DELAY": 5.0,
         "AUTOTHROTTLE_START_DELAY": 5.0,
+        "SCHEDULER": DISK_QUEUE_SCHEDULER,
     }
 
     def __init__(

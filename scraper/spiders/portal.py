@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import scrapy
@@ -32,6 +32,7 @@ from scraper.parsers.page import ParsedPage, now_utc, parse_page
 from scraper.parsers.urls import canonical_article_url, canonical_url, split_paging
 from scraper.revisit import RevisitPolicy
 from scraper.runs import holds_lock
+from scraper.scheduler import DISK_QUEUE_SCHEDULER
 from scraper.spiders.postbacks import PagerForm
 from scraper.state import StateStore
 
@@ -52,6 +53,7 @@ def _flag(value: str | bool) -> bool:
 
 class PortalSpider(scrapy.Spider):
     name = "portal"
+    custom_settings: ClassVar[dict[str, Any]] = {"SCHEDULER": DISK_QUEUE_SCHEDULER}
 
     def __init__(
         self, start_url: str = site.DEFAULT_START_URL, full: str = "0", refresh: str = "0", *args: Any, **kwargs: Any
