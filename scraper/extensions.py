@@ -74,6 +74,11 @@ def failure_reason(stats: dict[str, Any], max_error_rate: float) -> str | None:
     """Why a run failed, from Scrapy's stats; None when it did its work."""
     if stats.get("archive/write_failed"):
         return stats["archive/write_failed"]
+    if stats.get("scheduler/disk_lost_reason"):
+        return (
+            f"{stats.get('scheduler/disk_lost', 0)} pending requests kept on disk could not be read back"
+            f" ({stats['scheduler/disk_lost_reason']}): their pages were not fetched"
+        )
     if stats.get("run/close_failure"):
         return f"the run did not close cleanly: {stats['run/close_failure']} (see the log)"
     if stats.get("history/listing_failed"):

@@ -8,6 +8,13 @@ in memory). This scheduler gives a run without ``JOBDIR`` the same disk queues i
 temporary folder, deleted when the run ends; with ``JOBDIR`` it is Scrapy's own.
 Requests that cannot be pickled stay in memory, as Scrapy does (``scheduler/unserializable``).
 
+A disk that fails must not lose a request in silence. A request the disk will not take
+(full, read-only) stays in memory, and later ones too (``scheduler/disk_write_failed``);
+no temporary folder at all means a run in memory, as without this scheduler. Requests
+the disk took but cannot give back are counted (``scheduler/disk_lost``) and fail the run.
+A killed run cannot delete its folder: the next run removes folders no live run holds
+(each run holds an ``flock`` on its own).
+
 The project's spiders ask for it (``custom_settings``); the rest of Scrapy keeps its own
 scheduler: with this one ``scrapy shell`` never answered (its request reached the default
 spider's ``parse`` instead of the shell's own callback).
@@ -15,27 +22,73 @@ spider's ``parse`` instead of the shell's own callback).
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import logging
+import os
 import shutil
 import tempfile
+import time
+from pathlib import Path
 from typing import Any, Self
 
+from scrapy import Request
 from scrapy.core.scheduler import Scheduler
 from scrapy.crawler import Crawler
 from scrapy.utils.job import job_dir
 
+logger = logging.getLogger(__name__)
+
 DISK_QUEUE_SCHEDULER = "scraper.scheduler.DiskQueueScheduler"
+PREFIX = "lavusta-frontier-"
+# A folder younger than this may belong to a run that has made it and not yet locked it.
+STALE_AFTER_SECONDS = 60
 
 
 class DiskQueueScheduler(Scheduler):
     temporary: str | None = None
+    held: int | None = None  # the temporary folder's descriptor, holding its lock
+    disk_refused = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         scheduler = super().from_crawler(crawler)
         if job_dir(crawler.settings) is None:
-            scheduler.temporary = tempfile.mkdtemp(prefix="lavusta-frontier-")
-            scheduler.dqdir = scheduler._dqdir(scheduler.temporary)
+            remove_stale_frontiers(Path(tempfile.gettempdir()))
+            try:
+                scheduler.temporary = tempfile.mkdtemp(prefix=PREFIX)
+                scheduler.held = hold(scheduler.temporary)
+            except OSError as exc:
+                logger.warning("Pending requests stay in memory: no temporary folder for them (%s)", exc)
+            else:
+                scheduler.dqdir = scheduler._dqdir(scheduler.temporary)
         return scheduler
+
+    def _dqpush(self, request: Request) -> bool:
+        if self.disk_refused:
+            return False
+        try:
+            return super()._dqpush(request)
+        except OSError as exc:
+            # What the disk half-took stays in its write buffer; a later read either flushes it or fails, counted.
+            self.disk_refused = True
+            logger.warning("The disk refused a pending request (%s): it and the rest stay in memory", str(exc))
+            self.stats.inc_value("scheduler/disk_write_failed")
+            return False
+
+    def _dqpop(self) -> Request | None:
+        try:
+            return super()._dqpop()
+        except Exception as exc:  # OSError, or a queue file spoilt by one: struct.error, UnpicklingError, EOFError
+            # The log is given the error's words, not the error: its traceback would keep the spoilt queue alive.
+            lost, reason = (len(self.dqs) if self.dqs is not None else 0), repr(exc)
+            logger.error("%d pending requests kept on disk could not be read back: %s", lost, reason)
+            self.stats.set_value("scheduler/disk_lost", lost)
+            self.stats.set_value("scheduler/disk_lost_reason", reason)
+            abandoned, self.dqs = self.dqs, None
+            with contextlib.suppress(Exception):  # its files are spoilt; the folder goes at close
+                abandoned.close()
+            return None
 
     def close(self, reason: str) -> Any:
         try:
@@ -43,3 +96,27 @@ class DiskQueueScheduler(Scheduler):
         finally:
             if self.temporary is not None:
                 shutil.rmtree(self.temporary, ignore_errors=True)
+            if self.held is not None:
+                os.close(self.held)
+
+
+def hold(folder: str) -> int:
+    """An exclusive ``flock`` on ``folder`` for as long as the returned descriptor is open."""
+    fd = os.open(folder, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return fd
+
+
+def remove_stale_frontiers(tmp: Path) -> None:
+    """Removes the frontier folders of runs that were killed: older than a minute and held by no process."""
+    for folder in tmp.glob(PREFIX + "*"):
+        try:
+            if time.time() - folder.stat().st_mtime < STALE_AFTER_SECONDS:
+                continue
+            fd = hold(str(folder))
+        except OSError:  # held by a live run, not ours to read, or gone meanwhile
+            continue
+        try:
+            shutil.rmtree(folder, ignore_errors=True)
+        finally:
+            os.close(fd)

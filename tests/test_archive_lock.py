@@ -46,7 +46,7 @@ def disturbed(tmp_path_factory):
     server = serve()
     archive = tmp_path_factory.mktemp("locked") / "archive"
     crawl = subprocess.Popen(
-        crawl_command(server.url, archive, DOWNLOAD_DELAY="0.1"), cwd=ROOT, stderr=subprocess.PIPE, text=True
+        crawl_command(server.url, archive, DOWNLOAD_DELAY="0.25"), cwd=ROOT, stderr=subprocess.PIPE, text=True
     )
     deadline = time.monotonic() + 60
     while staged_articles(archive) < 3 and time.monotonic() < deadline:
