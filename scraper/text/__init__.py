@@ -19,6 +19,7 @@ import unicodedata
 from collections import Counter
 
 from scraper.text.legacy import repair_legacy
+from scraper.text.pieces import CLEAN, REPAIR, needs
 from scraper.text.spacing import add_missing_spaces
 from scraper.text.tones import style_name
 from scraper.text.whitespace import fix_whitespace
@@ -62,7 +63,12 @@ def normalize(text: str, *, tone_style: str = DEFAULT_STYLE) -> tuple[str, dict[
     """
     style = style_name(tone_style)
     counts: Counter[str] = Counter()
-    text = _repair(text, counts)
-    text, counts["spacing"] = add_missing_spaces(text)
-    text, counts["tone"], counts["split"] = restyle_and_split(text, style)
+    pieces: list[str] | None = text.split(" ")
+    need = needs(pieces)  # most text needs neither repair nor spacing: then it is not scanned for them
+    if need == REPAIR:
+        text = _repair(text, counts)
+    if need != CLEAN:
+        text, counts["spacing"] = add_missing_spaces(text)
+        pieces = None  # the text may have changed: cut again
+    text, counts["tone"], counts["split"] = restyle_and_split(text, style, pieces)
     return text, {rule: n for rule, n in counts.items() if n}

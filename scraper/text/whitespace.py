@@ -29,7 +29,7 @@ _REPAIRS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
 
 
 # Any character the first three repairs replace: one scan tells whether they have work.
-_ODD = re.compile(
+ODD = re.compile(
     "[\r\u2028\u2029\u00a0\u1680\u2000-\u200d\u202f\u205f\u3000\t\f\v\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x9f]"
 )
 
@@ -37,7 +37,7 @@ _ODD = re.compile(
 def fix_whitespace(text: str) -> tuple[str, int]:
     """One space between words, no space at line edges, at most one blank line; and how many fixes."""
     total = 0
-    odd = "".join(set(_ODD.findall(text)))  # each odd character present, once: a repair runs only for its own
+    odd = "".join(set(ODD.findall(text)))  # each odd character present, once: a repair runs only for its own
     for i, (pattern, repl, signs) in enumerate(_REPAIRS):
         if (i < 3 and not (odd and pattern.search(odd))) or (signs and not any(map(text.__contains__, signs))):
             continue
