@@ -46,3 +46,12 @@ def fix_whitespace(text: str) -> tuple[str, int]:
     stripped = text.strip()
     total += stripped != text
     return stripped, total
+
+
+def spaces_only(text: str) -> bool:
+    """Whether ``fix_whitespace`` would only replace and take out whitespace: no invisible character to delete.
+
+    Deleting one can join what it cut (a word, a letter and its mark); whitespace that goes joins nothing.
+    """
+    odd = "".join(set(ODD.findall(text)))
+    return not (odd and _INVISIBLE.search(odd))
