@@ -34,6 +34,11 @@ CUTTING = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff]")
 MAX_ROUNDS = 4
 
 
+def _sure_to_need_repair(text: str) -> bool:
+    """What most text the whitespace repair changes holds (two substring tests in C)."""
+    return "\xa0" in text or "  " in text
+
+
 def _rounds(text: str, counts: Counter[str]) -> str:
     """Controls out, NFC, legacy repair and whitespace, until a round changes nothing."""
     for _ in range(MAX_ROUNDS):
@@ -85,8 +90,12 @@ def normalize(text: str, *, tone_style: str = DEFAULT_STYLE) -> tuple[str, dict[
     """
     style = style_name(tone_style)
     counts: Counter[str] = Counter()
-    pieces: list[str] | None = text.split(" ")
-    need = needs(pieces)  # most text needs neither repair nor spacing: then it is not scanned for them
+    pieces: list[str] | None = None
+    if _sure_to_need_repair(text):  # a no-break space or a run of spaces: its pieces need not be read first
+        need = REPAIR
+    else:
+        pieces = text.split(" ")
+        need = needs(pieces)  # most text needs neither repair nor spacing: then it is not scanned for them
     if need == REPAIR:
         fixed = _spaces_fixed(text, counts)
         if fixed is None:
