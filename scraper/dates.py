@@ -157,9 +157,9 @@ def _mention(m: re.Match[str]) -> Mention:
     return Mention(value, None if value else f"date-impossible: {text}", text, m.start(), m.end())
 
 
-def mentions(text: str) -> list[Mention]:
-    """Every date form in ``text`` (NFC), good or not, in text order: the fast path."""
-    return [_mention(m) for m in MENTIONS.finditer(text)]
+def mentions(text: str, lowered: str | None = None) -> list[Mention]:
+    """Every date form in ``text`` (NFC), good or not, in text order: the fast path (``lowered``: see ``scan``)."""
+    return [_mention(m) for m in MENTIONS.finditer(text, lowered)]
 
 
 @cache
@@ -217,17 +217,20 @@ def _quote(text: str, start: int, end: int) -> str:
     return ("…" if left > line_start else "") + quote + ("…" if right < line_end else "")
 
 
-def dates_mentioned_checked(body: str) -> tuple[list[dict], list[str]]:
+def dates_mentioned_checked(body: str, lowered: str | None = None) -> tuple[list[dict], list[str]]:
     """Every good date cited in ``body`` with a quote, and the problems of the bad ones.
 
     Dates are ``{"date", "text", "quote"}`` in text order, repeats included (each
     citation has its own quote). Cut or impossible dates ("22/12/202") are not
     dates: they come back only as problems. Years alone ("năm 2023") are not read.
+    ``lowered`` is ``body.lower()`` when the caller has it (the citation scan reads it too).
     """
-    body = _nfc(body)
+    composed = _nfc(body)
+    lowered = lowered if composed is body else None
+    body = composed
     found: list[dict] = []
     problems: list[str] = []
-    for mention in mentions(body):
+    for mention in mentions(body, lowered):
         if mention.problem:
             problems.append(mention.problem)
         else:

@@ -39,15 +39,18 @@ def _date(text: str | None) -> str | None:
     return parse_date_text(f"ngày {text}")[0] if text else None
 
 
-def documents(body: str) -> list[dict]:
+def documents(body: str, lowered: str | None = None) -> list[dict]:
     """The documents cited in ``body`` as ``{"kind", "number", "date"}``, first citation first.
 
     ``kind`` is canonical ("Nghị quyết"), ``date`` ISO or None. A citation repeated
-    with the same kind, number and date is listed once.
+    with the same kind, number and date is listed once. ``lowered`` is ``body.lower()``
+    when the caller has it (the date scan reads it too).
     """
-    body = unicodedata.normalize("NFC", body)
+    composed = unicodedata.normalize("NFC", body)  # the text itself when it is NFC already
+    lowered = lowered if composed is body else None
+    body = composed
     found: list[dict] = []
-    for m in CITATIONS.finditer(body):
+    for m in CITATIONS.finditer(body, lowered):
         if not any(c.isalpha() for c in m.group("number")):
             continue
         cited = {

@@ -66,8 +66,20 @@ class _Title:
     kind_evidence: str = "text:title-with-date"  # and that the page is an article
 
 
+def _ends_in_digit(text: str) -> bool:
+    """Whether ``text`` ends in a digit, but for spaces and one closing bracket, as a line ending in a date does.
+
+    Two string operations in C, where the title-with-date pattern tries its lazy title at
+    every length of a long line before it fails.
+    """
+    end = text.rstrip()
+    if end[-1:] in (")", "]"):
+        end = end[:-1].rstrip()
+    return end[-1:].isdigit()
+
+
 def _title_with_date(line: Line) -> tuple[str, str] | None:
-    if "/" not in line.text:  # both patterns hold a d/m/y date; most lines have no "/", and the regexes are the cost
+    if "/" not in line.text or not _ends_in_digit(line.text):  # both patterns end in a d/m/y date
         return None
     if site.DATE_ONLY.match(line.text):
         return None

@@ -121,13 +121,12 @@ def parse_document(doc: Document, url: str, fetched_at: str | None = None) -> Pa
         online_members=found.online_members,
         online_total=found.online_total,
     )
-    parsed = ParsedPage(
-        kind="list", url=canonical_url(original), visitors=visitors, doc=doc, too_deep=doc.too_deep
-    )
+    parsed = ParsedPage(kind="list", url=canonical_url(original), visitors=visitors, doc=doc, too_deep=doc.too_deep)
     fields = parse_article(doc, original)
     if fields is not None:
         body = _joined(fields.paragraphs)
-        mentioned, body_problems = dates_mentioned_checked(body or "")
+        lowered = (body or "").lower()  # for both scans of the body: dates and citations
+        mentioned, body_problems = dates_mentioned_checked(body or "", lowered)
         parsed.kind = "article"
         parsed.article = Article(
             url=canonical_article_url(original) or canonical_url(original),
@@ -145,7 +144,7 @@ def parse_document(doc: Document, url: str, fetched_at: str | None = None) -> Pa
             attachments=fields.attachments,
             related=fields.related,
             dates_mentioned=mentioned,
-            documents=documents(body or ""),
+            documents=documents(body or "", lowered),
             page_clock=found.page_clock,
             fetched_at=fetched_at,
             captured_at=captured,

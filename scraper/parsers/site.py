@@ -92,7 +92,9 @@ LABELLED_DATE = re.compile(
 TIME_ONLY = re.compile(rf"^\s*{_TIME}\s*$", re.IGNORECASE)
 UPDATE_LABEL = re.compile(rf"^(?:{UPDATE_LABELS})$", re.IGNORECASE)
 # Segments of a metadata line: "Ngày đăng: 25/12/2023 | Lượt xem: 120 | Tác giả: Minh Anh".
-META_SEPARATORS = re.compile(r"\s+[|·•]\s+|\s{3,}")
+# As "\s+[|·•]\s+|\s{3,}", begun with the space both alternatives start with: the engine then skips to
+# spaces instead of trying both alternatives at every character.
+META_SEPARATORS = re.compile(r"\s(?:\s*[|·•]\s+|\s{2,})")
 # A breadcrumb trail: "Trang chủ » Tin tức » Hoạt động", or markup that says it is one.
 # ("|" is no trail separator: menus are written "Trang chủ | Giới thiệu | Liên hệ".)
 BREADCRUMB_LINE = re.compile(r"^\s*(?:Trang\s+chủ|Trang\s+nhất|Home)\s*[»>›/]", re.IGNORECASE)

@@ -97,7 +97,7 @@ LINE_BREAK = re.compile(r"(\r\n?|[\n\u2028\u2029])")
 _CODES = set(TCVN3_CODES) | {c for code in VNI for c in code if not c.isascii()}
 LEGACY_CHAR = re.compile("[" + re.escape("".join(sorted(_CODES))) + "]")
 MOSTLY = 0.5  # a stretch whose marked words mostly do not read is legacy text through and through
-STRETCH_END = re.compile("[:;|()\\[\\]\"“”«»–—•]")
+STRETCH_END = re.compile('[:;|()\\[\\]"“”«»–—•]')
 
 
 @lru_cache(maxsize=WORDS_CACHED)
@@ -148,6 +148,11 @@ def _any_unreadable_in(text: str) -> bool:
         _READABLE_RUNS.clear()
     _READABLE_RUNS.update(run for run in runs if len(run) <= MAX_RUN_CHARS)
     return False
+
+
+def reads_as_is(text: str) -> bool:
+    """Whether the legacy-font repair leaves ``text`` alone: each of its words with a legacy code reads already."""
+    return not (LEGACY_CHAR.search(text) and any(map(_unreadable, LEGACY_WORD.findall(text))))
 
 
 def _acronym(word: str) -> bool:

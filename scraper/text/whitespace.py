@@ -13,8 +13,10 @@ _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029]")
 _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 # Zero-width characters, the BOM, the soft hyphen and control characters carry nothing a reader sees.
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_RUNS = re.compile(r" {2,}")
-_LINE_EDGES = re.compile(r" *\n +| +\n")
+# Both begin with a character, not with what may be empty (" {2,}", " *\n +| +\n" match the same),
+# so the scan skips to candidates instead of trying a match at every character.
+_RUNS = re.compile(r"  +")
+_LINE_EDGES = re.compile(r" +\n *|\n +")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 # Each repair, in order, with the substrings without which it has nothing to do: a
 # substring test is far faster than a regular-expression scan, and most text is clean.
@@ -29,20 +31,47 @@ _REPAIRS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
 
 
 # Any character the first three repairs replace: one scan tells whether they have work.
-_ODD = re.compile(
+ODD = re.compile(
     "[\r\u2028\u2029\u00a0\u1680\u2000-\u200d\u202f\u205f\u3000\t\f\v\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x9f]"
 )
+
+
+# The repairs whose pattern is one character at a time, each replaced alike: see ``_replaced``.
+_ONE_CHARACTER = (1, 2)
+
+
+def _replaced(text: str, pattern: re.Pattern[str], repl: str, odd: str) -> tuple[str, int]:
+    """``pattern.subn(repl, text)`` for a pattern of single characters, one of ``odd``'s characters at a time.
+
+    A text holds few distinct odd characters (a no-break space, mostly), and ``str.replace``
+    finds one far faster than a regular expression finds any of a class.
+    """
+    total = 0
+    for char in odd:
+        if pattern.match(char):
+            total += text.count(char)
+            text = text.replace(char, repl)
+    return text, total
 
 
 def fix_whitespace(text: str) -> tuple[str, int]:
     """One space between words, no space at line edges, at most one blank line; and how many fixes."""
     total = 0
-    odd = "".join(set(_ODD.findall(text)))  # each odd character present, once: a repair runs only for its own
+    odd = "".join(set(ODD.findall(text)))  # each odd character present, once: a repair runs only for its own
     for i, (pattern, repl, signs) in enumerate(_REPAIRS):
         if (i < 3 and not (odd and pattern.search(odd))) or (signs and not any(map(text.__contains__, signs))):
             continue
-        text, n = pattern.subn(repl, text)
+        text, n = _replaced(text, pattern, repl, odd) if i in _ONE_CHARACTER else pattern.subn(repl, text)
         total += n
     stripped = text.strip()
     total += stripped != text
     return stripped, total
+
+
+def spaces_only(text: str) -> bool:
+    """Whether ``fix_whitespace`` would only replace and take out whitespace: no invisible character to delete.
+
+    Deleting one can join what it cut (a word, a letter and its mark); whitespace that goes joins nothing.
+    """
+    odd = "".join(set(ODD.findall(text)))
+    return not (odd and _INVISIBLE.search(odd))

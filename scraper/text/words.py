@@ -87,16 +87,17 @@ def _marked_run(parts: list[str], i: int) -> bool:
     return RUN_MARKS.search("".join(pieces)) is not None
 
 
-def restyle_and_split(text: str, style: str) -> tuple[str, int, int]:
+def restyle_and_split(text: str, style: str, pieces: list[str] | None = None) -> tuple[str, int, int]:
     """(text, syllables whose tone moved, tokens split) with every word in ``style`` and glued words split.
 
     The text is cut at its spaces, a far cheaper cut than into words, and each distinct
     piece is read once (then cached, as pieces recur across a corpus as words do). No rule
     looks past the spaces around a word's piece (a word never holds a space, and a run of
-    non-spaces ends at one), so a piece reads the same wherever it stands.
+    non-spaces ends at one), so a piece reads the same wherever it stands. ``pieces`` is
+    ``text.split(" ")`` when the caller has cut it already (it is changed in place).
     """
     cache = _piece_caches.setdefault(style, {})
-    pieces = text.split(" ")
+    pieces = text.split(" ") if pieces is None else pieces
     readings = list(map(cache.get, pieces, repeat(_UNREAD)))  # one look-up a piece, in C; most are known
     unread = _UNREAD in readings
     new = {piece for piece, got in zip(pieces, readings, strict=True) if got is _UNREAD} if unread else set()
