@@ -40,7 +40,9 @@ from scrapy.utils.job import job_dir
 logger = logging.getLogger(__name__)
 
 DISK_QUEUE_SCHEDULER = "scraper.scheduler.DiskQueueScheduler"
-PREFIX = "lavusta-frontier-"
+# Not "lavusta-frontier-", the name of the folders of versions that held no lock on theirs: a live one of those
+# would look stale.
+PREFIX = "lavusta-requests-"
 # A folder younger than this may belong to a run that has made it and not yet locked it.
 STALE_AFTER_SECONDS = 60
 
