@@ -1,10 +1,13 @@
 """The costliest line patterns of ``site``, remembered for the lines they are asked about.
 
 Several passes over a page ask the same line the same question (the date line is tried as a
-title's neighbour, a metadata line, a body start), and header, footer and metadata lines recur
+title's neighbour, a metadata line, a body start), and header, footer and tool lines recur
 from page to page. ``META_DATE`` is the costliest: on a metadata line with more after its date
 ("Đăng ngày 19/12/2023 | 16:05  2.650 lượt xem") the engine tries every way to share the spaces
 among its optional parts before it fails. The caches are bounded and keyed on one line's text.
+Date lines are each page's own (its date, its views): they are remembered for one page only
+(``new_page``), so that a page read twice, as a benchmark reads it, gains nothing from its
+first reading.
 """
 
 from __future__ import annotations
@@ -57,3 +60,9 @@ def related_label(text: str) -> bool:
 def clock_hint(text: str) -> bool:
     """``site.CLOCK_HINT`` finds the header clock: the same header lines on every page of a design."""
     return site.CLOCK_HINT.search(text) is not None
+
+
+def new_page() -> None:
+    """Forget the date lines of the page before: what a page's own lines gave is no help on the next."""
+    for remembered in (meta_date, labelled_date, date_only):
+        remembered.cache_clear()
