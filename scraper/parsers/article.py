@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from scraper.parsers import site
+from scraper.parsers import matches, site
 from scraper.parsers.byline import TAIL_LINES, Credit, credit_line, split_credits, take
 from scraper.parsers.content import body_lines, is_furniture, is_heading, is_prose, is_tools
 from scraper.parsers.document import Document, Line
@@ -81,7 +81,7 @@ def _ends_in_digit(text: str) -> bool:
 def _title_with_date(line: Line) -> tuple[str, str] | None:
     if "/" not in line.text or not _ends_in_digit(line.text):  # both patterns end in a d/m/y date
         return None
-    if site.DATE_ONLY.match(line.text):
+    if matches.date_only(line.text):
         return None
     m = site.TITLE_WITH_DATE.match(line.text)
     if not m or len(m.group("title")) < site.MIN_TITLE_CHARS:
@@ -95,7 +95,7 @@ def _neighbour(lines: list[Line], i: int, step: int) -> int | None:
     j = i + step
     while 0 <= j < len(lines) and abs(j - i) <= 2:
         if lines[j].text.strip():
-            return j if is_heading(lines[j]) and not site.DATE_ONLY.match(lines[j].text) else None
+            return j if is_heading(lines[j]) and not matches.date_only(lines[j].text) else None
         j += step
     return None
 
@@ -104,11 +104,11 @@ def _date_line(line: Line) -> tuple[str, str] | None:
     """(date, evidence) of a line holding only a date, bare or under a publication label."""
     if "/" not in line.text:  # either way the date is d/m/y; most lines have no "/", and the regexes are the cost
         return None
-    m = site.DATE_ONLY.match(line.text)
+    m = matches.date_only(line.text)
     if m:
         label = re.match(r"\s*([^\d(\[:]+?)\s*:?\s*[(\[]?\d", line.text)
         return m.group("date"), f"label:{' '.join(label.group(1).split())}" if label else "date-line"
-    m = site.META_DATE.match(line.text)
+    m = matches.meta_date(line.text)
     if m and m.group("label") and not site.UPDATE_LABEL.match(m.group("label")) and "/" in m.group("date"):
         return m.group("date"), f"label:{' '.join(m.group('label').split())}"
     return None
@@ -181,7 +181,7 @@ def markup_title(doc: Document, url: str) -> _Title | None:
 
 def _heading_above(doc: Document, title: _Title) -> str | None:
     for line in reversed(doc.lines[max(0, title.index - 3) : title.index]):
-        if not line.text.strip() or site.DATE_ONLY.match(line.text):
+        if not line.text.strip() or matches.date_only(line.text):
             continue
         if is_heading(line) and len(line.text) <= 120 and not site.BREADCRUMB_LINE.match(line.text):
             return line.text
@@ -235,7 +235,7 @@ def category(doc: Document, title: _Title, url: str, body_start: int | None = No
 def _related(doc: Document, start: int, own: str | None) -> list[str]:
     """Canonical URLs listed under "Các tin khác", in page order; never the article's own (``own``)."""
     lines = doc.lines
-    label = next((i for i in range(start, len(lines)) if site.RELATED_LABEL.match(lines[i].text)), None)
+    label = next((i for i in range(start, len(lines)) if matches.related_label(lines[i].text)), None)
     if label is None:
         return []
     related: list[str] = []
@@ -278,7 +278,7 @@ def _credit_after(doc: Document, end: int, credit: Credit) -> None:
     """A byline or source in its own element just after the body (a "tác giả" box)."""
     texts = [line for line in doc.lines[end : end + TAIL_LINES] if line.text.strip()]
     for n, line in enumerate(texts):
-        if site.BODY_END.match(line.text) or is_tools(line):
+        if matches.body_end(line.text) or is_tools(line):
             return
         found = credit_line(line, last=n == 0 and site.AUTHOR_MARKUP.search(_marks(line)) is not None)
         if found is None:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-from scraper.parsers import site
+from scraper.parsers import matches, site
 from scraper.parsers.document import Document, Line
 
 MIN_PROSE_CHARS = 80
@@ -21,7 +21,7 @@ WIDGET_LINE_CHARS = 60
 
 def _publication_label(text: str) -> bool:
     """ "Ngày đăng: Thứ hai, 25/12/2023": a weekday date under a publication label is the article's date."""
-    m = site.META_DATE.match(text) or site.LABELLED_DATE.search(text)
+    m = matches.meta_date(text) or matches.labelled_date(text)
     return bool(m and m.group("label") and not site.UPDATE_LABEL.match(m.group("label")))
 
 
@@ -49,6 +49,12 @@ def is_tools(line: Line) -> bool:
     text = line.text
     if not text.strip():
         return bool(line.links) and all(site.SHARE_LINK.search(link.href) for link in line.links)
+    return _tools_text(text)
+
+
+@lru_cache(maxsize=8192)
+def _tools_text(text: str) -> bool:
+    """See ``is_tools``: decided by a line's text once it has some; asked of each line by several passes."""
     if len(text) > site.TOOLS_LINE_CHARS or not site.TOOL_START.match(text):
         return False
     return not _TOOL_LEFTOVER.sub("", site.TOOL_WORDS.sub("", text))
@@ -107,7 +113,7 @@ def body_lines(doc: Document, title_index: int, start: int, skip: Callable[[Line
     for line in lines[start:]:
         if not found and before_body(line):
             continue  # a date line, the tools above the text: not yet the body
-        if line.element not in inside or site.BODY_END.match(line.text) or is_furniture(line) or is_tools(line):
+        if line.element not in inside or matches.body_end(line.text) or is_furniture(line) or is_tools(line):
             break
         found.append(line)
     return found

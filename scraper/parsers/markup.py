@@ -11,7 +11,7 @@ from itertools import islice
 
 from lxml import etree
 
-from scraper.parsers import site
+from scraper.parsers import matches, site
 from scraper.parsers.content import is_furniture, is_heading, is_prose, is_tools
 from scraper.parsers.document import Document, Line
 from scraper.parsers.head import ARTICLE_TYPES
@@ -127,7 +127,7 @@ def _marked_trail(line: Line) -> etree._Element | None:
         if el is None:
             break
         marks = " ".join(el.get(a) or "" for a in ("class", "id", "aria-label", "itemtype"))
-        if site.BREADCRUMB_MARKUP.search(marks):
+        if matches.breadcrumb_markup(marks):
             trail = el
         elif trail is not None:
             break
@@ -168,7 +168,7 @@ def microdata_authors(doc: Document) -> list[str]:
 def is_meta_segment(text: str) -> bool:
     """A piece of the line under a title: a date or time, a view count, tools, a byline, a category label."""
     return bool(
-        site.META_DATE.match(text)
+        matches.meta_date(text)
         or site.TIME_ONLY.match(text)
         or site.BYLINE.match(text)
         or site.CATEGORY_LABEL.match(text)
@@ -182,7 +182,7 @@ META_LEFTOVER_WORDS = 4
 
 def _labelled_meta(text: str) -> bool:
     """A short line led by a labelled date, with little else: "Ngày đăng: 26/12/2023 - 08:15 Lượt xem: 245"."""
-    if len(text) > site.TOOLS_LINE_CHARS or not site.LABELLED_DATE.search(text):
+    if len(text) > site.TOOLS_LINE_CHARS or not matches.labelled_date(text):
         return False
     rest = site.TOOL_WORDS.sub(" ", site.VIEWS.sub(" ", site.LABELLED_DATE.sub(" ", text)))
     return len([w for w in rest.split() if any(c.isalnum() for c in w)]) <= META_LEFTOVER_WORDS

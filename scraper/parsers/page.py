@@ -13,7 +13,7 @@ from functools import cached_property
 from scraper.dates import dates_mentioned_checked
 from scraper.documents import documents
 from scraper.items import Article, Page, Visitors
-from scraper.parsers import site
+from scraper.parsers import matches, site
 from scraper.parsers.address import captured_at
 from scraper.parsers.article import parse_article
 from scraper.parsers.content import is_heading, is_prose
@@ -103,6 +103,7 @@ def parse_page(
 
 def parse_document(doc: Document, url: str, fetched_at: str | None = None) -> ParsedPage:
     """Parse a loaded page: see :func:`parse_page`."""
+    matches.new_page()
     fetched_at = fetched_at or now_utc()
     captured = captured_at(url, doc.head)
     original = doc.head.archive_url or unwrap_wayback(url)  # an archive.today copy names its original

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from scraper.dates import VN_TZ, parse_date_text
-from scraper.parsers import site
+from scraper.parsers import matches, site
 from scraper.parsers.document import Document, Line
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -56,14 +56,14 @@ def label_evidence(text: str, after_title: bool) -> DateEvidence | None:
     if not any(map(text.__contains__, _DATE_SIGNS)):  # every date form read here holds one: no regex on the rest
         return None
     for segment in site.META_SEPARATORS.split(text):
-        m = site.META_DATE.match(segment)
+        m = matches.meta_date(segment)
         if not m or (m.group("label") is None and not after_title):
             continue
         label = " ".join(m.group("label").split()) if m.group("label") else None
         value, problems = day_of(m.group("date"))
         evidence = f"label:{label}" if label else "date-line"
         return DateEvidence(evidence, value, problems, bool(label and site.UPDATE_LABEL.match(label)))
-    m = site.LABELLED_DATE.search(text) if len(text) <= site.TOOLS_LINE_CHARS else None
+    m = matches.labelled_date(text) if len(text) <= site.TOOLS_LINE_CHARS else None
     if m:
         label = " ".join(m.group("label").split())
         return DateEvidence(f"label:{label}", *day_of(m.group("date")), update=bool(site.UPDATE_LABEL.match(label)))

@@ -9,7 +9,7 @@ from functools import lru_cache
 from lxml import etree
 
 from scraper.dates import parse_clock_checked
-from scraper.parsers import site
+from scraper.parsers import matches, site
 from scraper.parsers.document import Document
 from scraper.parsers.scan import Anchored
 from scraper.parsers.urls import number as number_of
@@ -38,7 +38,7 @@ class Widgets:
 def page_clock(doc: Document) -> tuple[str | None, list[str]]:
     """The header clock as ISO 8601 (+07:00), when the server rendered the page, and its problems."""
     for line in doc.lines[:80]:
-        if "/" in line.text and site.CLOCK_HINT.search(line.text):  # the clock's date is d/m/yyyy
+        if "/" in line.text and matches.clock_hint(line.text):  # the clock's date is d/m/yyyy
             clock, problems = parse_clock_checked(line.text)
             return (clock.isoformat() if clock else None), problems
     return None, []
