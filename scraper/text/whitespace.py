@@ -54,10 +54,15 @@ def _replaced(text: str, pattern: re.Pattern[str], repl: str, odd: str) -> tuple
     return text, total
 
 
+def _odd_present(text: str) -> str:
+    """Each odd character ``text`` holds, once: what the character repairs are asked about, not the text."""
+    return "".join(set(ODD.findall(text)))
+
+
 def fix_whitespace(text: str) -> tuple[str, int]:
     """One space between words, no space at line edges, at most one blank line; and how many fixes."""
     total = 0
-    odd = "".join(set(ODD.findall(text)))  # each odd character present, once: a repair runs only for its own
+    odd = _odd_present(text)  # a repair runs only for its own characters
     for i, (pattern, repl, signs) in enumerate(_REPAIRS):
         if (i < 3 and not (odd and pattern.search(odd))) or (signs and not any(map(text.__contains__, signs))):
             continue
@@ -73,5 +78,5 @@ def spaces_only(text: str) -> bool:
 
     Deleting one can join what it cut (a word, a letter and its mark); whitespace that goes joins nothing.
     """
-    odd = "".join(set(ODD.findall(text)))
+    odd = _odd_present(text)
     return not (odd and _INVISIBLE.search(odd))
