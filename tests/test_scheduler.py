@@ -13,6 +13,9 @@ import time
 
 import pytest
 from scrapy import Request, Spider
+from scrapy.utils.misc import is_generator_with_return_value, walk_modules_iter
+from scrapy.utils.project import get_project_settings
+from scrapy.utils.spider import iter_spider_classes
 from scrapy.utils.test import get_crawler
 
 from scraper.extensions import failure_reason
@@ -137,3 +140,14 @@ def test_requests_the_disk_cannot_give_back_are_counted_and_fail_the_run(schedul
     stats = scheduler.stats.get_stats()
     assert stats["scheduler/disk_lost"] == 10
     assert failure_reason(stats, 0.2).startswith("10 pending requests kept on disk could not be read back")
+
+
+def test_no_spider_method_is_a_generator_that_returns_a_value():
+    """What Scrapy's WARN_ON_GENERATOR_RETURN_VALUE checks per response, checked once for all (it is off)."""
+    settings = get_project_settings()
+    assert settings.getbool("WARN_ON_GENERATOR_RETURN_VALUE") is False
+    modules = [module for name in settings.getlist("SPIDER_MODULES") for module in walk_modules_iter(name)]
+    spiders = [cls for module in modules for cls in iter_spider_classes(module)]
+    assert {cls.name for cls in spiders} >= {"portal", "history"}
+    methods = [f for cls in spiders for f in vars(cls).values() if callable(f)]
+    assert [f.__qualname__ for f in methods if is_generator_with_return_value(f)] == []
