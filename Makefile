@@ -61,6 +61,7 @@ bench-text: setup
 
 lint: dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 replica: setup
 	$(BIN)/python -m replica --port $(DEMO_PORT)

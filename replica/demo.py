@@ -33,8 +33,11 @@ def count_lines(path: Path) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m replica.demo", description=__doc__)
     parser.add_argument(
-        "--port", type=int, default=8765, help="port of the replica; the port is part of every archived URL, so a rerun"
-        " on the same archive must use the same one (0 picks a free one)"
+        "--port",
+        type=int,
+        default=8765,
+        help="port of the replica; the port is part of every archived URL, so a rerun"
+        " on the same archive must use the same one (0 picks a free one)",
     )
     parser.add_argument("--archive-dir", default="output/demo", help="archive folder to write (default output/demo)")
     parser.add_argument(

@@ -70,7 +70,6 @@ def tcvn3(text: str) -> str:
     return tcvn3_as_latin1(text)
 
 
-
 def cp1258(text: str) -> bytes:
     """Text as windows-1258 writes it: letters with their shape, tone marks combining."""
     tones = "\u0300\u0301\u0303\u0309\u0323"
@@ -83,6 +82,7 @@ def cp1258(text: str) -> bytes:
         else:
             letters.append((char, ""))
     return "".join(letter + tone for letter, tone in letters).encode("cp1258")
+
 
 HOSTILE_TITLE = '=HYPERLINK("http://evil.example/","Bấm vào đây") <script>alert(1)</script>\x07'
 HOSTILE_BODY = (

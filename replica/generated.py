@@ -74,7 +74,5 @@ def generated_articles(count: int, seed: int = 743) -> tuple:
         )
         byline = rng.choice(BYLINES)
         images = (Image(f"/Portals/0/Images/gen/{cms_id}.jpg", ""),) if i % 7 == 0 else ()
-        made.append(
-            Article(cms_id, TABS[i % 3], day, title, Byline(*byline) if byline else None, paragraphs, images)
-        )
+        made.append(Article(cms_id, TABS[i % 3], day, title, Byline(*byline) if byline else None, paragraphs, images))
     return tuple(made)

@@ -193,7 +193,7 @@ def parse_timemap(text: str, original: str | None = None) -> tuple[list[Capture]
         stamp, where = raw if raw else (stamp, match["url"])
         captures.append(Capture(timestamp=stamp, original="", replay_url=where))
     if original is None:
-        raise ListingError("a TimeMap without a rel=\"original\" link")
+        raise ListingError('a TimeMap without a rel="original" link')
     return [Capture(c.timestamp, original, replay_url=c.replay_url) for c in captures], more
 
 

@@ -20,7 +20,7 @@ def _f(doc: str, default: Any = None, factory: Any = None) -> Any:
 
 # The three fields every record has about where its copy came from.
 CAPTURED_AT = "When a web archive captured the page (ISO 8601, UTC): the capture's timestamp for an imported capture, else from the copy's URL or toolbar; null for a page fetched live."
-FETCHED_FROM = 'Where this copy came from: `live` (the portal) or `web-archive` (a capture imported by `scrapy crawl history`). Not `source`, which names a publication the article cites.'
+FETCHED_FROM = "Where this copy came from: `live` (the portal) or `web-archive` (a capture imported by `scrapy crawl history`). Not `source`, which names a publication the article cites."
 CAPTURE_URL = "The address the capture was fetched from (`…/web/20210504032000id_/https://lavusta…`); null for a page fetched live."
 
 
@@ -42,12 +42,18 @@ class Article:
         factory=list,
     )
     author_initials: list[str] = _f(
-        "Same list as `authors`, kept for readers of earlier archives (it once held only initials, and cut \"P.T.Thủy\" to \"P.T\").",
+        'Same list as `authors`, kept for readers of earlier archives (it once held only initials, and cut "P.T.Thủy" to "P.T").',
         factory=list,
     )
-    byline: str | None = _f('The byline as on the page ("Bài và ảnh: T.T.B"); a source line when it is the only credit; null when absent.')
-    source: str | None = _f('The publication a source line cites ("Báo Long An" for "Nguồn: Báo Long An", "TTXVN" for "Theo TTXVN"); never an author; null when absent.')
-    views: int | None = _f('The article\'s own view count when the page shows one ("Lượt xem: 1.234" is 1234); null when not shown.')
+    byline: str | None = _f(
+        'The byline as on the page ("Bài và ảnh: T.T.B"); a source line when it is the only credit; null when absent.'
+    )
+    source: str | None = _f(
+        'The publication a source line cites ("Báo Long An" for "Nguồn: Báo Long An", "TTXVN" for "Theo TTXVN"); never an author; null when absent.'
+    )
+    views: int | None = _f(
+        'The article\'s own view count when the page shows one ("Lượt xem: 1.234" is 1234); null when not shown.'
+    )
     body: str | None = _f(
         'Body text, normalized: paragraphs joined by one blank line; no title, byline, source, tools, widgets or "Các tin khác".'
     )
@@ -56,9 +62,18 @@ class Article:
         "Absolute URLs of files the body links (pdf, doc, docx, xls, xlsx, zip, ...).", factory=list
     )
     related: list[str] = _f('Canonical URLs of the "Các tin khác" (other news) links, in page order.', factory=list)
-    media: list[dict[str, str]] = _f('The body\'s images and attachments as stored in the archive: `{"url": …, "path": "media/ab/abcd….jpg", "sha256": "abcd…"}` (the file name is its SHA-256).', factory=list)
-    dates_mentioned: list[dict[str, str]] = _f('Dates cited in the body, in text order: `{"date": "2023-04-12", "text": "12/4/2023", "quote": "…Chương trình số 38-Ctr/Tu ngày 12/4/2023 của Ban…"}`; `date` is ISO, a month (`"2023-12"`) when the text names only a month. Cut or impossible dates are not listed (see `errors`).', factory=list)
-    documents: list[dict[str, str | None]] = _f('Legal and party documents cited in the body: `{"kind": "Chương trình", "number": "14/2014/QĐ-TTg", "date": "2023-04-12"}` (the number as written; `date` null when not given).', factory=list)
+    media: list[dict[str, str]] = _f(
+        'The body\'s images and attachments as stored in the archive: `{"url": …, "path": "media/ab/abcd….jpg", "sha256": "abcd…"}` (the file name is its SHA-256).',
+        factory=list,
+    )
+    dates_mentioned: list[dict[str, str]] = _f(
+        'Dates cited in the body, in text order: `{"date": "2023-04-12", "text": "12/4/2023", "quote": "…Chương trình số 38-Ctr/Tu ngày 12/4/2023 của Ban…"}`; `date` is ISO, a month (`"2023-12"`) when the text names only a month. Cut or impossible dates are not listed (see `errors`).',
+        factory=list,
+    )
+    documents: list[dict[str, str | None]] = _f(
+        'Legal and party documents cited in the body: `{"kind": "Chương trình", "number": "14/2014/QĐ-TTg", "date": "2023-04-12"}` (the number as written; `date` null when not given).',
+        factory=list,
+    )
     page_clock: str | None = _f("The header clock (server time when the page was rendered), ISO 8601 with +07:00.")
     fetched_at: str | None = _f("When the page was fetched, ISO 8601 in UTC.")
     captured_at: str | None = _f(CAPTURED_AT)
@@ -78,11 +93,22 @@ class Article:
         "Problems met while extracting or validating this record (`missing-title`, `missing-body`, ...); empty when none.",
         factory=list,
     )
-    content_hash: str | None = _f("SHA-256 of what the article says (raw title, body, category, date, byline, images, attachments): a new hash is a new version.")
-    version: int = _f("1 for the first version archived; one more each time the content changed. Earlier versions are in `versions.jsonl`.", default=1)
-    version_seen: str | None = _f("When this version was first seen (ISO 8601, UTC): its first fetch, or its earliest web-archive capture. Versions are numbered in this order, whatever order the copies were imported in.")
-    first_seen: str | None = _f("When the article was first seen (ISO 8601, UTC): first fetched, or first captured by a web archive.")
-    removed_at: str | None = _f('When the article was first found gone (HTTP 404/410 or "Tin không tồn tại"), ISO 8601 UTC; null while it is online. Removed articles stay in the archive.')
+    content_hash: str | None = _f(
+        "SHA-256 of what the article says (raw title, body, category, date, byline, images, attachments): a new hash is a new version."
+    )
+    version: int = _f(
+        "1 for the first version archived; one more each time the content changed. Earlier versions are in `versions.jsonl`.",
+        default=1,
+    )
+    version_seen: str | None = _f(
+        "When this version was first seen (ISO 8601, UTC): its first fetch, or its earliest web-archive capture. Versions are numbered in this order, whatever order the copies were imported in."
+    )
+    first_seen: str | None = _f(
+        "When the article was first seen (ISO 8601, UTC): first fetched, or first captured by a web archive."
+    )
+    removed_at: str | None = _f(
+        'When the article was first found gone (HTTP 404/410 or "Tin không tồn tại"), ISO 8601 UTC; null while it is online. Removed articles stay in the archive.'
+    )
 
 
 @dataclass
@@ -113,7 +139,9 @@ class Visitors:
     fetched_from: str = _f(FETCHED_FROM, default="live")
     capture_url: str | None = _f(CAPTURE_URL)
     page_clock: str | None = _f("The page's header clock, ISO 8601 with +07:00.")
-    url: str | None = _f("The page the widgets were read from: the home page on a live run; the captured page on a web-archive import.")
+    url: str | None = _f(
+        "The page the widgets were read from: the home page on a live run; the captured page on a web-archive import."
+    )
     visits: int | None = _f(
         'Total visits ("Số lượt truy cập", "Lượt truy cập", "Tổng lượt truy cập", "Tất cả"), from text such as "1.234.567" or "1,234,567" or from digit images; null when not shown.'
     )

@@ -85,7 +85,15 @@ class Spec:
 
 # Only the columns the figures and counts use: the bodies' raw copies are never loaded.
 ARTICLE_COLUMNS = (
-    "category", "title", "body", "published", "authors", "documents", "fetched_at", "fetched_from", "removed_at"
+    "category",
+    "title",
+    "body",
+    "published",
+    "authors",
+    "documents",
+    "fetched_at",
+    "fetched_from",
+    "removed_at",
 )
 
 
@@ -152,9 +160,11 @@ def months_by_category(tables: Tables) -> Drawn | None:
         f"{len(dated)} dated articles from {month.min():%m/%Y} to {month.max():%m/%Y}; the busiest month is "
         f"{busiest:%m/%Y} ({bottom.max()}); “{top.index[0]}” has the most ({top.iloc[0]})."
     )
-    alt = "Stacked bar chart of articles published per month, by category: " + ", ".join(
-        f"{name} {count}" for name, count in top.items()
-    ) + f". {reading}"
+    alt = (
+        "Stacked bar chart of articles published per month, by category: "
+        + ", ".join(f"{name} {count}" for name, count in top.items())
+        + f". {reading}"
+    )
     return Drawn(fig, reading, alt)
 
 
@@ -180,9 +190,11 @@ def authors_by_year(tables: Tables) -> Drawn | None:
         f"{top[0]} signed the most articles ({totals.iloc[0]}); {len(totals)} authors in all; "
         f"{unsigned} of {len(dated)} dated articles name no author."
     )
-    alt = "Line chart of articles per author per year for the top authors: " + ", ".join(
-        f"{name} {totals[name]}" for name in top
-    ) + f". {reading}"
+    alt = (
+        "Line chart of articles per author per year for the top authors: "
+        + ", ".join(f"{name} {totals[name]}" for name in top)
+        + f". {reading}"
+    )
     return Drawn(fig, reading, alt)
 
 
@@ -273,9 +285,11 @@ def most_cited(tables: Tables) -> Drawn | None:
         f"{counts.index[0]} is cited most ({counts.iloc[0]} articles); "
         f"{len(counts)} documents cited in {citing} articles."
     )
-    alt = "Bar chart of the documents cited by most articles: " + ", ".join(
-        f"{name} {n}" for name, n in counts.iloc[:TOP].items()
-    ) + "."
+    alt = (
+        "Bar chart of the documents cited by most articles: "
+        + ", ".join(f"{name} {n}" for name, n in counts.iloc[:TOP].items())
+        + "."
+    )
     return Drawn(ranking(counts, "articles citing it"), reading, alt)
 
 
@@ -301,17 +315,17 @@ def active_associations(tables: Tables) -> Drawn | None:
     if counts.empty:
         return None
     reading = f"{counts.index[0]} appears in the most articles ({counts.iloc[0]}); {len(counts)} associations named."
-    alt = "Bar chart of articles naming each member association: " + ", ".join(
-        f"{name} {n}" for name, n in counts.iloc[:TOP].items()
-    ) + "."
+    alt = (
+        "Bar chart of articles naming each member association: "
+        + ", ".join(f"{name} {n}" for name, n in counts.iloc[:TOP].items())
+        + "."
+    )
     return Drawn(ranking(counts, "articles naming it (title or body)"), reading, alt)
 
 
 FIGURES = (
     Spec("articles-by-month", "Articles per month, by category", months_by_category, "no article has a date"),
-    Spec(
-        "authors-by-year", "Authors over time: articles per author per year", authors_by_year, "no author named"
-    ),
+    Spec("authors-by-year", "Authors over time: articles per author per year", authors_by_year, "no author named"),
     Spec("visitors", "The visit counter and users online over time", counter_over_time, "no visitor snapshot"),
     Spec("documents", "Most-cited documents", most_cited, "no article cites a document"),
     Spec("associations", "Member associations most active", active_associations, "no article names an association"),
@@ -354,8 +368,11 @@ def counts(tables: Tables) -> list[tuple[str, str]]:
         ("articles whose latest copy is a web-archive capture", f"{int((a['fetched_from'] == 'web-archive').sum())}"),
         ("article versions (current and earlier)", f"{len(tables.versions)}"),
         ("text pages", f"{len(tables.pages)}"),
-        ("visitor snapshots", f"{len(v)} ({int((v['fetched_from'] == 'live').sum())} live, "
-         f"{int((v['fetched_from'] == 'web-archive').sum())} web-archive)"),
+        (
+            "visitor snapshots",
+            f"{len(v)} ({int((v['fetched_from'] == 'live').sum())} live, "
+            f"{int((v['fetched_from'] == 'web-archive').sum())} web-archive)",
+        ),
     ]
     if a["published"].notna().any():
         rows.append(("articles published", f"{a['published'].min():%d/%m/%Y} to {a['published'].max():%d/%m/%Y}"))
@@ -384,11 +401,13 @@ def page(directory: Path, tables: Tables, made: list[Made], lacking: list[Spec])
         "<code>python -m scraper report</code>.</p>",
     ]
     if tables.empty:
-        parts += ["<p><strong>This archive is empty:</strong> it holds no articles, pages or visitor snapshots "
-                  "yet, so there is nothing to draw. Crawl into it first (<code>scrapy crawl portal</code>).</p>"]
+        parts += [
+            "<p><strong>This archive is empty:</strong> it holds no articles, pages or visitor snapshots "
+            "yet, so there is nothing to draw. Crawl into it first (<code>scrapy crawl portal</code>).</p>"
+        ]
     else:
         parts += ["<h2>What the archive holds</h2>", "<table>"]
-        parts += [f"<tr><th scope=\"row\">{e(k)}</th><td>{e(v)}</td></tr>" for k, v in counts(tables)]
+        parts += [f'<tr><th scope="row">{e(k)}</th><td>{e(v)}</td></tr>' for k, v in counts(tables)]
         parts += ["</table>", "<h2>Figures</h2>", "<table>", "<tr><th>#</th><th>figure</th><th>reading</th></tr>"]
         parts += [
             f'<tr><td>{i}</td><td><a href="#{m.spec.name}">{e(m.spec.title)}</a></td><td>{e(m.reading)}</td></tr>'

@@ -60,8 +60,13 @@ def disturbed(tmp_path_factory):
     _, stderr = crawl.communicate(timeout=240)
     server.shutdown()
     return {
-        "crawl": crawl, "stderr": stderr, "during": during, "archive": archive, "url": server.url,
-        "staged_after": staged_after, "open_warcs": open_warcs,
+        "crawl": crawl,
+        "stderr": stderr,
+        "during": during,
+        "archive": archive,
+        "url": server.url,
+        "staged_after": staged_after,
+        "open_warcs": open_warcs,
     }
 
 

@@ -35,9 +35,7 @@ ROW = [
 
 def test_wayback_json_rows_are_named_by_the_header_row():
     captures, resume, bad = parse_cdx(json.dumps([HEADER, ROW]).encode())
-    assert captures == [
-        Capture("20240418063200", ROW[2], "text/html", 200, "3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ")
-    ]
+    assert captures == [Capture("20240418063200", ROW[2], "text/html", 200, "3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ")]
     assert (resume, bad) == (None, 0)
 
 

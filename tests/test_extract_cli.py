@@ -107,7 +107,7 @@ def test_extract_fills_the_content_hash_as_the_crawl_does():
 
 def test_a_saved_html5_article_gives_its_fields_and_the_counter_written_as_text(tmp_path):
     page = saved_page(f'<link rel="canonical" href="{ARTICLE_URL.replace("&", "&amp;")}">').replace(
-        "</article>", '</article><aside><h3>Lượt truy cập</h3><p>1.234.567</p></aside>'
+        "</article>", "</article><aside><h3>Lượt truy cập</h3><p>1.234.567</p></aside>"
     )
     path = tmp_path / "tong-ket.html"
     path.write_text(page, encoding="utf-8")

@@ -18,7 +18,9 @@ def test_a_page_saved_by_a_browser_is_read_at_the_address_its_comment_names():
     html = (
         f"<!DOCTYPE html>\n<!-- saved from url=(0075){ORIGINAL} -->\n<html><head>"
         "<base href='https://lavusta.longan.gov.vn/'></head><body>"
-        + ARTICLE + OTHER_NEWS.format(href="Default.aspx?tabid=620&CmsId=447&ChiTiet=True") + "</body></html>"
+        + ARTICLE
+        + OTHER_NEWS.format(href="Default.aspx?tabid=620&CmsId=447&ChiTiet=True")
+        + "</body></html>"
     )
     record = read(html.encode(), fallback="file:///home/lhh/Downloads/Default.aspx.html")
     assert (record["url"], record["cms_id"]) == (ORIGINAL, 402)
@@ -35,12 +37,16 @@ def archive_today(href: str) -> bytes:
 
 
 def test_an_archive_today_copy_gives_the_original_url_its_header_names():
-    record = read(archive_today("https://archive.ph/o/p4LIg/https://lavusta.longan.gov.vn/"), "https://archive.ph/p4LIg")
+    record = read(
+        archive_today("https://archive.ph/o/p4LIg/https://lavusta.longan.gov.vn/"), "https://archive.ph/p4LIg"
+    )
     assert (record["url"], record["cms_id"]) == (ORIGINAL, 402)
 
 
 def test_an_archive_today_copy_gives_the_capture_time_its_header_shows():
-    record = read(archive_today("https://archive.ph/o/p4LIg/https://lavusta.longan.gov.vn/"), "https://archive.ph/p4LIg")
+    record = read(
+        archive_today("https://archive.ph/o/p4LIg/https://lavusta.longan.gov.vn/"), "https://archive.ph/p4LIg"
+    )
     assert record["captured_at"] == "2024-09-05T03:04:22+00:00"
 
 

@@ -133,8 +133,13 @@ def test_every_figure_has_alt_text_a_title_and_a_reading(index):
     for image in page.images:
         assert len(image["alt"] or "") > 40
     text = "".join(page.text)
-    for title in ("Articles per month, by category", "Authors over time", "visit counter and users online",
-                  "Most-cited documents", "Member associations most active"):
+    for title in (
+        "Articles per month, by category",
+        "Authors over time",
+        "visit counter and users online",
+        "Most-cited documents",
+        "Member associations most active",
+    ):
         assert text.count(title) >= 2, title  # in the table of figures and over the figure
 
 
@@ -208,8 +213,10 @@ def test_the_associations_named_are_those_of_the_replicas_text(built):
             "Các Hội chuyên ngành y tế như Hội Y học, Hội Đông y, Hội Điều dưỡng, Hội Dược học đã vận động hội viên",
             {"Hội Y học", "Hội Đông y", "Hội Điều dưỡng", "Hội Dược học"},
         ),
-        ("Hội Bảo vệ thiên nhiên và môi trường tỉnh hưởng ứng Ngày Môi trường thế giới",
-         {"Hội Bảo vệ thiên nhiên và môi trường"}),
+        (
+            "Hội Bảo vệ thiên nhiên và môi trường tỉnh hưởng ứng Ngày Môi trường thế giới",
+            {"Hội Bảo vệ thiên nhiên và môi trường"},
+        ),
         (
             "Hội Nông dân tỉnh và Hội Luật gia tỉnh Long An ký kết chương trình phối hợp",
             {"Hội Nông dân", "Hội Luật gia"},

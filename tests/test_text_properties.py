@@ -101,7 +101,6 @@ def test_every_replica_line_in_a_legacy_encoding_normalizes_as_the_line_does(nam
     assert wrong == []
 
 
-
 @SETTINGS
 @given(PORTAL_TEXT)
 def test_on_vietnamese_text_only_spaces_tone_places_and_splits_change(text):

@@ -41,7 +41,11 @@ def disk_full(tmp_path_factory):
     assert len(before) > FILE_LIMIT
     failed = subprocess.run(
         crawl_command(server.url, archive, ARCHIVE_WARC_MAX_SIZE="500000"),
-        cwd=ROOT, capture_output=True, text=True, timeout=300, preexec_fn=full_disk,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=full_disk,
     )
     after_failure = (archive / "articles.jsonl").read_bytes()
     staged = [len(p.read_text(encoding="utf-8").splitlines()) for p in archive.glob(".staging/*/articles.jsonl")]
@@ -49,8 +53,14 @@ def disk_full(tmp_path_factory):
     rerun = run_crawl(server.url, archive)
     server.shutdown()
     return {
-        "failed": failed, "manifest": manifest, "before": before, "after_failure": after_failure,
-        "staged": staged, "rerun": rerun, "archive": archive, "url": server.url,
+        "failed": failed,
+        "manifest": manifest,
+        "before": before,
+        "after_failure": after_failure,
+        "staged": staged,
+        "rerun": rerun,
+        "archive": archive,
+        "url": server.url,
     }
 
 
