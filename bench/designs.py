@@ -126,8 +126,11 @@ def seconds(read: Callable[[Entry], dict[str, Any]], entries: list[Entry]) -> fl
     return time.process_time() - started
 
 
-def timings(tools: dict[str, Callable], entries: list[Entry], rounds: int = ROUNDS) -> dict[str, dict[str, float]]:
-    """Median ms per page of each tool, per layout and over all pages ("all"), the tools taking turns each round."""
+def timings(
+    tools: dict[str, Callable], entries: list[Entry], rounds: int = ROUNDS
+) -> tuple[dict[str, dict[str, float]], dict[str, list[float]]]:
+    """Median ms per page of each tool, per layout and over all pages ("all"), the tools taking turns each round;
+    and each round's ms per page over all pages, so the spread between rounds can be shown beside the median."""
     layouts: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
         layouts[entry.layout].append(entry)
@@ -139,10 +142,12 @@ def timings(tools: dict[str, Callable], entries: list[Entry], rounds: int = ROUN
             for layout, pages in layouts.items():
                 taken[name][layout].append(seconds(read, pages) * 1000 / len(pages))
     medians = {name: {layout: statistics.median(ms) for layout, ms in by.items()} for name, by in taken.items()}
+    per_round: dict[str, list[float]] = {}
     for name, by in taken.items():  # all pages: each round's total, then the median round
         totals = [sum(by[layout][i] * len(layouts[layout]) for layout in layouts) for i in range(rounds)]
+        per_round[name] = [total / len(entries) for total in totals]
         medians[name]["all"] = statistics.median(totals) / len(entries)
-    return medians
+    return medians, per_round
 
 
 # What ``scraper.extract.read`` does to a page, stage by stage: (module, function, stage).
@@ -240,7 +245,7 @@ def main(rounds: int = ROUNDS) -> None:
         print(f"| {layout} | {pages[layout]} | {' | '.join(cells)} |")
     same = results["parsers"][1] == results["lavusta"][1]
     print(f"\nOur parsers alone read every field as the whole reading does: {'yes' if same else 'NO'}")
-    ms = timings(tools, entries, rounds)
+    ms, per_round = timings(tools, entries, rounds)
     print(f"\nms per page (CPU, median of {rounds} rounds):\n")
     print("| layout | pages | lavusta | parsers alone | trafilatura | ratio | ratio, parsers alone |")
     print("|---|---|---|---|---|---|---|")
@@ -251,6 +256,15 @@ def main(rounds: int = ROUNDS) -> None:
             f"| {layout} | {count} | {whole:.2f} | {alone:.2f} | {theirs:.2f} | "
             f"{theirs / whole:.1f}× | {theirs / alone:.1f}× |"
         )
+    # The same round's times of each tool, as they ran one after another: the machine's drift shows here.
+    spread = {
+        name: sorted(t / o for t, o in zip(per_round["trafilatura"], per_round[name], strict=True))
+        for name in ("lavusta", "parsers")
+    }
+    print(
+        f"\nRatio in each round, all pages: whole {spread['lavusta'][0]:.1f}–{spread['lavusta'][-1]:.1f}×, "
+        f"parsers alone {spread['parsers'][0]:.1f}–{spread['parsers'][-1]:.1f}×"
+    )
 
 
 if __name__ == "__main__":
