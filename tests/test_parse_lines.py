@@ -45,3 +45,12 @@ def test_a_line_of_links_to_pages_is_a_link_line_and_one_of_mail_addresses_is_no
         "http://h/",
     )
     assert [line.is_link for line in page.lines] == [True, False]
+
+
+def test_mail_and_phone_links_are_content_whatever_their_scheme_is_written_in():
+    page = load(
+        "<html><body><p><a href='MAILTO:a@b.vn'>a@b.vn</a></p><p><a href='Tel:0272'>0272 3826 111</a></p>"
+        "<p><a href='/tin-tuc'>Tin tức</a></p></body></html>",
+        "http://h/",
+    )
+    assert [line.is_link for line in page.lines] == [False, False, True]
