@@ -2,9 +2,10 @@
 
 Several passes over a page ask the same line the same question (the date line is tried as a
 title's neighbour, a metadata line, a body start), and header, footer and tool lines recur
-from page to page. ``META_DATE`` is the costliest: on a metadata line with more after its date
-("Đăng ngày 19/12/2023 | 16:05  2.650 lượt xem") the engine tries every way to share the spaces
-among its optional parts before it fails. The caches are bounded and keyed on one line's text.
+from page to page. ``META_DATE`` was the costliest: on a metadata line with more after its date
+("Đăng ngày 19/12/2023 | 16:05  2.650 lượt xem") the engine tried every way to share the spaces
+among its optional parts before it failed, until it was written possessive (see ``site``).
+The caches are bounded and keyed on one line's text.
 Date lines are each page's own (its date, its views): they are remembered for one page only
 (``new_page``), so that a page read twice, as a benchmark reads it, gains nothing from its
 first reading.

@@ -25,8 +25,10 @@ PAGER_TEXT = re.compile(
 )
 PAGER_ARGUMENT = re.compile(r"^(Page\$)?\d+$", re.IGNORECASE)
 
-# Visit counter and the "Người dùng Online" (UsersOnline) widget.
-VISITS_LABEL = re.compile(r"lượt\s+truy\s+cập|Thống\s+kê\s+truy\s+cập|Tổng\s+truy\s+cập", re.IGNORECASE)
+# Visit counter and the "Người dùng Online" (UsersOnline) widget. The look-ahead holds the labels' first
+# letters: a case-insensitive pattern has no prefix the engine can skip to, so it is tried at every
+# character of a line (a body line that says "truy"), and one class turns most away sooner than three words.
+VISITS_LABEL = re.compile(r"(?=[lt])(?:lượt\s+truy\s+cập|Thống\s+kê\s+truy\s+cập|Tổng\s+truy\s+cập)", re.IGNORECASE)
 VISITS_NUMBER = re.compile(r"^\s*[:\-]?\s*(\d{1,3}(?:[.,\s]\d{3})+|\d+)\b")
 # A widget count written as text: "1.234.567", "1,234,567", "1 234 567" or plain digits.
 COUNT = r"(\d{1,3}(?:[.,\u00a0 ]\d{3})+|\d+)"
@@ -60,12 +62,22 @@ PERIOD_HINT = re.compile(r"\s*(?:Hôm|Trong|Tuần|Tháng|Tất|Tổng|Số|Lư�
 LABELLED_COUNT = re.compile(rf"^\s*(?P<label>[^\d:]+?)\s*:?\s*{COUNT}\s*$")
 DIGIT_IMAGE = re.compile(r"(?:^|[/_\-])(\d)\.(?:gif|png|jpe?g|bmp|svg)$", re.IGNORECASE)
 
-# Title line: the title with the publication date stuck to its end.
-TITLE_WITH_DATE = re.compile(r"^(?P<title>.*?\S)\s*[-–—(\[]?\s*(?P<date>\d{1,2}/\d{1,2}/\d{2,4})\s*[)\]]?\s*$")
-# A line that holds only a date, as older designs print it beside the title.
+# Title line: the title with the publication date stuck to its end. Written for the regex engine,
+# matching what "^(?P<title>.*?\S)" followed by the date would (the same title, the shortest): the
+# date's part can only start at a space, a dash, a bracket or a digit, so the title grows a
+# character and the run up to the next of those at a time instead of one character at a time;
+# "(?<=\S)" keeps its last character not a space. "*+", "++", "?+" (possessive: never given
+# back) stand where giving back could not help, as before a digit or the line's end.
+TITLE_WITH_DATE = re.compile(
+    r"^(?P<title>(?:.[^\s\d\-–—(\[]*+)+?)(?<=\S)"
+    r"\s*+[-–—(\[]?+\s*+(?P<date>\d{1,2}+/\d{1,2}+/\d{2,4}+)\s*+[)\]]?+\s*+$"
+)
+# A line that holds only a date, as older designs print it beside the title. Possessive where
+# giving back could not help (spaces before a digit, a year before a space or the end): a
+# line with more after its date then fails at once, not after every way to share its spaces.
 DATE_ONLY = re.compile(
-    r"^\s*(?:(?:Cập\s+nhật|Ngày\s+đăng|Ngày\s+cập\s+nhật|Đăng\s+ngày|Ngày)\s*:?\s*)?"
-    r"[(\[]?\s*(?P<date>\d{1,2}/\d{1,2}/\d{2,4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[)\]]?\s*$",
+    r"^\s*+(?:(?:Cập\s+nhật|Ngày\s+đăng|Ngày\s+cập\s+nhật|Đăng\s+ngày|Ngày)\s*+:?+\s*+)?"
+    r"[(\[]?+\s*+(?P<date>\d{1,2}+/\d{1,2}+/\d{2,4}+)(?:\s++\d{1,2}+:\d{2}(?::\d{2})?+)?+\s*+[)\]]?+\s*+$",
     re.IGNORECASE,
 )
 MIN_TITLE_CHARS = 8
@@ -73,18 +85,29 @@ MIN_TITLE_CHARS = 8
 # Publication labels outrank update labels; an unlabelled line needs a title beside it.
 PUBLISH_LABELS = r"Ngày\s+đăng|Đăng\s+ngày|Ngày\s+đăng\s+tin|Đăng\s+lúc|Ngày\s+xuất\s+bản|Xuất\s+bản|Thời\s+gian|Ngày"
 UPDATE_LABELS = r"Ngày\s+cập\s+nhật|Cập\s+nhật\s+lúc|Cập\s+nhật|Sửa\s+đổi\s+lần\s+cuối"
-_WEEKDAY = r"(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|Chủ\s+nhật|CN)\s*,?\s*"
-_TIME = r"(?:lúc\s*)?\d{1,2}(?::|h)\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
+# The date patterns below are possessive ("*+", "++", "?+": never given back) wherever giving back
+# could not help: spaces, a colon or a bracket before a word or a digit, a day before its "/",
+# a weekday before its date, and all that follows META_DATE's date (which must reach the line's
+# end and captures nothing). On a metadata line with more after its date ("Đăng ngày 19/12/2023 |
+# 16:05  2.650 lượt xem") the engine tried every way to share the spaces among the optional parts
+# before it failed. What may still be given back: the labels ("Ngày đăng" before "Ngày đăng tin"),
+# the year before a time stuck to it ("1/1/2023:15" is year 202 and 3:15), "CH" (PM) before
+# "Chủ nhật" ("08:15 Chủ nhật, 25/12/2023"), and the ISO form, whose zone may be a dash and a time.
+_WEEKDAY = r"(?:Thứ\s++(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|Chủ\s++nhật|CN)\s*+,?+\s*+"
+_TIME = r"(?:lúc\s*+)?+\d{1,2}+(?::|h)\d{2}(?::\d{2})?+(?:\s*+(?:AM|PM|SA|CH))?"
 META_DATE = re.compile(
-    rf"^\s*(?:(?P<label>{UPDATE_LABELS}|{PUBLISH_LABELS})\s*:?\s*)?[(\[]?\s*(?:{_TIME}\s*[-,|]?\s*)?(?:{_WEEKDAY})?"
-    r"(?P<date>\d{1,2}([/.-])\d{1,2}\3\d{2,4}|\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)"
-    rf"(?:\s*[-,|]?\s*{_TIME})?(?:\s*\(?GMT[+-]\d{{1,2}}\)?)?\s*[)\]]?\s*$",
+    rf"^\s*+(?:(?P<label>{UPDATE_LABELS}|{PUBLISH_LABELS})\s*+:?+\s*+)?[(\[]?+\s*+(?:{_TIME}\s*+[-,|]?+\s*+)?"
+    rf"(?:{_WEEKDAY})?+"
+    r"(?P<date>\d{1,2}+([/.-])\d{1,2}+\3\d{2,4}|\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)"
+    rf"(?:\s*+[-,|]?+\s*+{_TIME})?+(?:\s*+\(?+GMT[+-]\d{{1,2}}+\)?+)?+\s*+[)\]]?+\s*+$",
     re.IGNORECASE,
 )
 # A labelled date inside a longer metadata line: "Ngày đăng: Thứ ba, 26/12/2023 - 08:15 Lượt xem: 245".
+# Possessive as META_DATE's start; the year too, as a digit after it fails the look-ahead.
 LABELLED_DATE = re.compile(
-    rf"(?<!\w)(?P<label>{UPDATE_LABELS}|{PUBLISH_LABELS})\s*:\s*[(\[]?\s*(?:{_TIME}\s*[-,|]?\s*)?(?:{_WEEKDAY})?"
-    r"(?P<date>\d{1,2}([/.-])\d{1,2}\3\d{2,4}|\d{4}-\d{2}-\d{2})(?![\d/.-]*\d)"
+    rf"(?<!\w)(?P<label>{UPDATE_LABELS}|{PUBLISH_LABELS})\s*+:\s*+[(\[]?+\s*+(?:{_TIME}\s*+[-,|]?+\s*+)?"
+    rf"(?:{_WEEKDAY})?+"
+    r"(?P<date>\d{1,2}+([/.-])\d{1,2}+\3\d{2,4}+|\d{4}-\d{2}-\d{2})(?![\d/.-]*\d)"
     rf"(?:\s*[-,|]?\s*{_TIME})?",
     re.IGNORECASE,
 )
@@ -93,8 +116,9 @@ TIME_ONLY = re.compile(rf"^\s*{_TIME}\s*$", re.IGNORECASE)
 UPDATE_LABEL = re.compile(rf"^(?:{UPDATE_LABELS})$", re.IGNORECASE)
 # Segments of a metadata line: "Ngày đăng: 25/12/2023 | Lượt xem: 120 | Tác giả: Minh Anh".
 # As "\s+[|·•]\s+|\s{3,}", begun with the space both alternatives start with: the engine then skips to
-# spaces instead of trying both alternatives at every character.
-META_SEPARATORS = re.compile(r"\s(?:\s*[|·•]\s+|\s{2,})")
+# spaces instead of trying both alternatives at every character; the look-ahead (a second space or a
+# bar) turns away the single space between two words before either alternative is tried.
+META_SEPARATORS = re.compile(r"\s(?=[\s|·•])(?:\s*[|·•]\s+|\s{2,})")
 # A breadcrumb trail: "Trang chủ » Tin tức » Hoạt động", or markup that says it is one.
 # ("|" is no trail separator: menus are written "Trang chủ | Giới thiệu | Liên hệ".)
 BREADCRUMB_LINE = re.compile(r"^\s*(?:Trang\s+chủ|Trang\s+nhất|Home)\s*[»>›/]", re.IGNORECASE)
@@ -130,10 +154,11 @@ TOOL_WORDS = re.compile(
 TOOLS_LINE_CHARS = 120
 # A tools line starts with a tool (after brackets or bars): lines that start otherwise are no tools.
 TOOL_START = re.compile(rf"[\s|·•:/\-–\[\]()]*(?:{TOOL_WORDS.pattern})", re.IGNORECASE)
-# A per-article view count: "Lượt xem: 1.234", "Số lần xem: 56", "1.234 lượt xem".
+# A per-article view count: "Lượt xem: 1.234", "Số lần xem: 56", "1.234 lượt xem". The look-ahead
+# holds the first characters of both forms, as in VISITS_LABEL.
 VIEWS = re.compile(
-    r"(?:Lượt\s+xem|Lượt\s+đọc|Số\s+lượt\s+xem|Số\s+lần\s+xem|Đã\s+xem)\s*:?\s*(\d{1,3}(?:[.,]\d{3})+|\d+)(?![\d.,]*\d)"
-    r"|(?<![\d:.,])(\d{1,3}(?:[.,]\d{3})+|\d+)\s+lượt\s+xem(?!\s*:?\s*\d)",
+    r"(?=[lsđ\d])(?:(?:Lượt\s+xem|Lượt\s+đọc|Số\s+lượt\s+xem|Số\s+lần\s+xem|Đã\s+xem)\s*:?\s*(\d{1,3}(?:[.,]\d{3})+|\d+)(?![\d.,]*\d)"
+    r"|(?<![\d:.,])(\d{1,3}(?:[.,]\d{3})+|\d+)\s+lượt\s+xem(?!\s*:?\s*\d))",
     re.IGNORECASE,
 )
 # Links that share a page on social networks: their buttons are furniture.
