@@ -147,8 +147,13 @@ def record_at(path: Path, offset: int) -> Record:
         return json.loads(fh.readline())
 
 
+# ``json.dumps(value, ensure_ascii=False)`` without a new encoder at each call: a merge writes a record
+# line and a dozen list cells of its CSV row for every record of the archive.
+to_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def jsonl_line(record: Record) -> str:
-    return json.dumps(record, ensure_ascii=False) + "\n"
+    return to_json(record) + "\n"
 
 
 def write_jsonl(path: Path, records: Iterable[Record]) -> None:
@@ -177,7 +182,7 @@ def csv_cell(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, list | dict):
-        value = json.dumps(value, ensure_ascii=False)
+        value = to_json(value)
     if not isinstance(value, str):
         return value
     value = CSV_CONTROL.sub(control_picture, value)
