@@ -45,9 +45,14 @@ STATE = "state.sqlite"
 CONTENT_FIELDS = ("title_raw", "body_raw", "category_raw", "published", "byline", "images", "attachments")
 
 
+# ``json.dumps(content, ensure_ascii=False, sort_keys=True)``, one encoder for every record: the same bytes,
+# so the same hashes as every archive before it holds.
+_CONTENT_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
+
 def content_hash(record: Article | Page) -> str:
     content = {name: getattr(record, name, None) for name in CONTENT_FIELDS}
-    return hashlib.sha256(json.dumps(content, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+    return hashlib.sha256(_CONTENT_JSON(content).encode()).hexdigest()
 
 
 def observed(record: Record) -> str:
