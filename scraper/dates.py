@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta, timezone
 from functools import cache
 from typing import NamedTuple
 
-from scraper.parsers.scan import Anchored
+from scraper.parsers.scan import Anchored, composed
 
 VN_TZ = timezone(timedelta(hours=7))
 
@@ -225,9 +225,7 @@ def dates_mentioned_checked(body: str, lowered: str | None = None) -> tuple[list
     dates: they come back only as problems. Years alone ("năm 2023") are not read.
     ``lowered`` is ``body.lower()`` when the caller has it (the citation scan reads it too).
     """
-    composed = _nfc(body)
-    lowered = lowered if composed is body else None
-    body = composed
+    body, lowered = composed(body, lowered)
     found: list[dict] = []
     problems: list[str] = []
     for mention in mentions(body, lowered):

@@ -10,10 +10,9 @@ number with a letter in it: "Kế hoạch 2021-2025" is a period, and "Chương 
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from scraper.dates import parse_date_text
-from scraper.parsers.scan import Anchored
+from scraper.parsers.scan import Anchored, composed
 
 KINDS = (
     "Nghị quyết", "Quyết định", "Chỉ thị", "Chương trình", "Kế hoạch", "Thông tư", "Nghị định",
@@ -46,9 +45,7 @@ def documents(body: str, lowered: str | None = None) -> list[dict]:
     with the same kind, number and date is listed once. ``lowered`` is ``body.lower()``
     when the caller has it (the date scan reads it too).
     """
-    composed = unicodedata.normalize("NFC", body)  # the text itself when it is NFC already
-    lowered = lowered if composed is body else None
-    body = composed
+    body, lowered = composed(body, lowered)
     found: list[dict] = []
     for m in CITATIONS.finditer(body, lowered):
         if not any(c.isalpha() for c in m.group("number")):

@@ -15,6 +15,7 @@ characters before a mark (the day of "12/4/2023" before its "/").
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 
@@ -75,3 +76,10 @@ def twins(words: tuple[str, ...]) -> set[str]:
         matched = {m.group() for m in re.finditer(re.escape(letter), every, re.IGNORECASE)}
         found |= {char for char in matched if char.lower() != letter}
     return found
+
+
+def composed(text: str, lowered: str | None) -> tuple[str, str | None]:
+    """``text`` in NFC, and ``lowered`` (its lower-cased copy, when the caller has one) only if it still is."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, lowered
+    return unicodedata.normalize("NFC", text), None
