@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 
-from scraper.dates import MENTION, MENTIONS
-from scraper.documents import CITATIONS
+from scraper.dates import MENTION, MENTIONS, dates_mentioned_checked
+from scraper.documents import CITATIONS, documents
 from scraper.parsers.document import load
 from scraper.parsers.scan import Anchored, twins
 from scraper.parsers.widgets import ONLINE_LABELS
@@ -55,3 +56,22 @@ def test_date_mentions_are_those_of_the_pattern_over_the_whole_text():
     text = "x12/4/2023, 1/2/2023/ và /5/2023; NGÀY 3 THÁNG 4 NĂM 2024, tháng 12/2023 hay 22/12/202 hoặc 1/1/20245"
     assert [m.span() for m in MENTIONS.finditer(text)] == [m.span() for m in MENTION.finditer(text)]
     assert len(list(MENTION.finditer(text))) == 5
+
+
+# Decomposed, as older Vietnamese pages write it: composing it shortens the text, so a lower-cased copy of
+# the decomposed text no longer lines up with it (composed() sets it aside, and Anchored checks lengths too).
+DECOMPOSED = unicodedata.normalize(
+    "NFD", "Thực hiện Nghị quyết số 12-NQ/TU ngày 12/4/2023 của Tỉnh ủy, đến tháng 5/2023 Hội đã tổ chức."
+)
+
+
+def test_a_decomposed_body_with_its_lower_cased_copy_gives_the_composed_texts_dates():
+    found, problems = dates_mentioned_checked(DECOMPOSED, DECOMPOSED.lower())
+    assert [(d["date"], d["text"]) for d in found] == [("2023-04-12", "12/4/2023"), ("2023-05", "tháng 5/2023")]
+    assert problems == []
+
+
+def test_a_decomposed_body_with_its_lower_cased_copy_gives_the_composed_texts_citations():
+    assert documents(DECOMPOSED, DECOMPOSED.lower()) == [
+        {"kind": "Nghị quyết", "number": "12-NQ/TU", "date": "2023-04-12"}
+    ]
