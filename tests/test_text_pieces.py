@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 
 import pytest
 
 import scraper.text as text_module
-from scraper.text import normalize, pieces
-from scraper.text.pieces import CLEAN, REPAIR, SPACING, needs
+from scraper.text import finishing, normalize
+from scraper.text.pieces import CLEAN, REPAIR, SPACING, need_of
+from scraper.text.spacing import add_missing_spaces
+from scraper.text.words import restyle_and_split
 
 WORDS = "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Long An tổ chức hội nghị tổng kết năm 2023".split()
 ODD = ["\xa0", "  ", "\n", "\n\n", " \n", "\n ", "\n\n\n", "\r\n", "\u3000", "\t", "\u200b", "\xad", "\x85"]
 PIECES = ["Sở,ngành", "côngnghệ", "Liªn", "hiÖp", "LiÃªn", "cá", "a\u0301", "thuỷ", "hoà", "KH&KT", "vusta.vn"]
+PIECES += ["TP.HCM", "hoà,thuỷ.khoẻ", "https://a.vn/?x=1,y", "a.b@gmail.com", "v.v.Tiếp", "f(a,b)", "Sở,\nngành"]
 
 
 @pytest.mark.parametrize(
@@ -32,19 +36,16 @@ PIECES = ["Sở,ngành", "côngnghệ", "Liªn", "hiÖp", "LiÃªn", "cá", "a\u
     ],
 )
 def test_what_a_piece_needs(piece, need):
-    assert needs([piece]) == need
+    assert need_of(piece) == need
 
 
 def full_repair(text: str, style: str) -> tuple[str, dict[str, int]]:
-    """``normalize`` with every shortcut off: each text through every round of every rule."""
-    saved = text_module.needs, text_module._spaces_fixed, text_module._sure_to_need_repair
-    text_module.needs = lambda _: REPAIR
-    text_module._spaces_fixed = lambda *_: None
-    text_module._sure_to_need_repair = lambda _: True
-    try:
-        return normalize(text, tone_style=style)
-    finally:
-        text_module.needs, text_module._spaces_fixed, text_module._sure_to_need_repair = saved
+    """``normalize`` with every shortcut off: every round of the repair, then each later rule over the whole text."""
+    counts: Counter[str] = Counter()
+    text = text_module._rounds(text, counts)
+    text, counts["spacing"] = add_missing_spaces(text)
+    text, counts["tone"], counts["split"] = restyle_and_split(text, style)
+    return text, {rule: n for rule, n in counts.items() if n}
 
 
 def test_the_shortcuts_give_what_the_full_repair_gives():
@@ -60,11 +61,12 @@ def test_the_shortcuts_give_what_the_full_repair_gives():
             assert normalize(text, tone_style=style) == full_repair(text, style), repr(text)
 
 
-def test_the_cache_of_pieces_stays_bounded(monkeypatch):
-    monkeypatch.setattr(pieces, "MAX_CACHED", 100)
-    pieces._needs.clear()
+def test_the_cache_of_finished_pieces_stays_bounded(monkeypatch):
+    monkeypatch.setattr(finishing, "MAX_CACHED", 100)
+    finishing._caches.clear()
     for i in range(1000):
-        needs([f"từ{i}", f"chữ{i}"])
-        assert len(pieces._needs) <= 100
-    assert needs(["x" * (pieces.MAX_PIECE_CHARS + 1)]) == CLEAN
-    assert "x" * (pieces.MAX_PIECE_CHARS + 1) not in pieces._needs
+        assert normalize(f"từ{i} Sở,ngành{i}") == (f"từ{i} Sở, ngành{i}", {"spacing": 1})
+        assert len(finishing._caches["new"]) <= 100
+    long_piece = "Sở,ngành" * 20
+    assert normalize(long_piece)[0] == "Sở, ngành" * 20
+    assert long_piece not in finishing._caches["new"]

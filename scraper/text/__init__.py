@@ -18,12 +18,10 @@ import re
 import unicodedata
 from collections import Counter
 
+from scraper.text.finishing import finish
 from scraper.text.legacy import MOJIBAKE, repair_legacy
-from scraper.text.pieces import CLEAN, REPAIR, needs
-from scraper.text.spacing import add_missing_spaces
 from scraper.text.tones import style_name
 from scraper.text.whitespace import fix_whitespace, spaces_only
-from scraper.text.words import restyle_and_split
 
 __all__ = ["DEFAULT_STYLE", "normalize"]
 
@@ -59,26 +57,20 @@ def _rounds(text: str, counts: Counter[str]) -> str:
     return text
 
 
-def _spaces_fixed(text: str, counts: Counter[str]) -> tuple[str, list[str], int] | None:
-    """The text ``_rounds`` makes of one whose only trouble is its spaces, with its pieces and what they need.
+def _spaces_fixed(text: str) -> tuple[str, int] | None:
+    """The text ``_rounds`` makes of one whose only trouble is its spaces, and the whitespace fixes, if it may be so.
 
     Most text that needs repair is clean but for no-break spaces, runs of spaces and line
-    edges: then the first round changes only those, and the second nothing. Whether it
-    is so is read from the repaired text's pieces. The whitespace repair only replaces
-    and removes whitespace here, so the words the legacy repair reads are the same
-    before and after it, a space composes with nothing (NFC), and what it takes out
-    joins nothing; mojibake, which a no-break space can be part of, is looked for first.
-    None when the text has more trouble than that.
+    edges: then the first round changes only those, and the second nothing. The whitespace
+    repair only replaces and removes whitespace here, so the words the legacy repair reads
+    are the same before and after it, a space composes with nothing (NFC), and what it
+    takes out joins nothing; mojibake, which a no-break space can be part of, is looked for
+    first. Whether the text had no more trouble than that is read from the fixed text's
+    pieces (``finish``). None when it has more trouble.
     """
     if not spaces_only(text) or not unicodedata.is_normalized("NFC", text) or MOJIBAKE.search(text):
         return None
-    fixed, n = fix_whitespace(text)
-    pieces = fixed.split(" ")
-    need = needs(pieces)
-    if need == REPAIR:
-        return None
-    counts["whitespace"] += n
-    return fixed, pieces, need
+    return fix_whitespace(text)
 
 
 def normalize(text: str, *, tone_style: str = DEFAULT_STYLE) -> tuple[str, dict[str, int]]:
@@ -90,21 +82,11 @@ def normalize(text: str, *, tone_style: str = DEFAULT_STYLE) -> tuple[str, dict[
     """
     style = style_name(tone_style)
     counts: Counter[str] = Counter()
-    pieces: list[str] | None = None
-    if _sure_to_need_repair(text):  # a no-break space or a run of spaces: its pieces need not be read first
-        need = REPAIR
-    else:
-        pieces = text.split(" ")
-        need = needs(pieces)  # most text needs neither repair nor spacing: then it is not scanned for them
-    if need == REPAIR:
-        fixed = _spaces_fixed(text, counts)
-        if fixed is None:
-            text, pieces = _rounds(text, counts), None
-        else:
-            text, pieces, need = fixed
-    if need != CLEAN:
-        text, counts["spacing"] = add_missing_spaces(text)
-        if counts["spacing"]:
-            pieces = None  # the text changed: cut again
-    text, counts["tone"], counts["split"] = restyle_and_split(text, style, pieces)
-    return text, {rule: n for rule, n in counts.items() if n}
+    # A no-break space or a run of spaces needs the repair: such text is not read piece by piece first.
+    finished = None if _sure_to_need_repair(text) else finish(text, style, counts, repaired=False)
+    if finished is None and (fixed := _spaces_fixed(text)) is not None:
+        finished = finish(fixed[0], style, counts, repaired=False)
+        counts["whitespace"] += fixed[1] if finished is not None else 0
+    if finished is None:
+        finished = finish(_rounds(text, counts), style, counts, repaired=True)
+    return finished, {rule: n for rule, n in counts.items() if n}

@@ -1,33 +1,27 @@
 """Which pieces of text between spaces the repair and spacing rules would leave as they are.
 
 Most text is clean, and a clean text is made of pieces that recur across a corpus as its
-words do, so what a piece needs is read once (then cached) instead of scanning each text
-with every rule. No repair rule looks across a plain space: the characters the controls,
-whitespace, mojibake and spacing rules act on are never a space, a legacy word never holds
-one, and a space composes with nothing, so NFC holds of a text when it holds of its
-pieces. A text whose pieces are all clean, with no empty piece (a run of spaces, a space at
-an edge), comes out of the repair and the spacing rule unchanged.
+words do, so what a piece needs is read once (``finishing`` keeps it) instead of scanning
+each text with every rule. No repair rule looks across a plain space: the characters the
+controls, whitespace, mojibake and spacing rules act on are never a space, a legacy word
+never holds one, and a space composes with nothing, so NFC holds of a text when it holds
+of its pieces. A text whose pieces are all clean, with no empty piece (a run of spaces, a
+space at an edge), comes out of the repair and the spacing rule unchanged.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from itertools import repeat
 
 from scraper.text.legacy import MOJIBAKE, reads_as_is
 from scraper.text.spacing import GLUED
-from scraper.text.syllables import WORDS_CACHED
 from scraper.text.whitespace import ODD
 
 # What a piece needs, least first: nothing, the spacing rule (glued punctuation), the repair.
 CLEAN, SPACING, REPAIR = 0, 1, 2
-MAX_CACHED = 4 * WORDS_CACHED  # pieces kept; the cache starts afresh when full
-MAX_PIECE_CHARS = 100  # a longer piece is read but not cached: text without spaces must not fill the cache
-_UNREAD = -1
-_needs: dict[str, int] = {}
 
 
-def _read(piece: str) -> int:
+def need_of(piece: str) -> int:
     """What one piece needs; an empty one stood between two spaces or at an edge, which the repair removes."""
     if (
         not piece
@@ -41,21 +35,3 @@ def _read(piece: str) -> int:
     ):
         return REPAIR
     return SPACING if GLUED.search(piece) else CLEAN
-
-
-def needs(pieces: list[str]) -> int:
-    """The most any of a text's pieces (``text.split(" ")``) needs: ``CLEAN``, ``SPACING`` or ``REPAIR``."""
-    found = set(map(_needs.get, pieces, repeat(_UNREAD)))  # one look-up a piece, in C; most are known
-    if _UNREAD not in found:
-        return max(found)
-    new = {piece for piece in pieces if piece not in _needs}
-    if len(_needs) + len(new) > MAX_CACHED:
-        _needs.clear()
-    worst = CLEAN
-    for piece in new:
-        need = _read(piece)
-        worst = max(worst, need)
-        if len(piece) <= MAX_PIECE_CHARS:
-            _needs[piece] = need
-    found.discard(_UNREAD)
-    return max(worst, *found) if found else worst

@@ -11,7 +11,7 @@ mojibake the repair could not read) is left as it is.
 from __future__ import annotations
 
 import re
-from itertools import compress, repeat
+from itertools import compress
 
 from scraper.text.legacy import MOJIBAKE
 from scraper.text.splitting import split_glued
@@ -25,8 +25,7 @@ FREE_SIGNS = frozenset("“”‘’…«»–—\u00a0")
 RUN_MARKS = re.compile(r"[_=<>{}\[\]@(]|://|::|www\.", re.IGNORECASE)
 WHITESPACE = re.compile(r"\s")
 MAX_RUN_PARTS = 64  # a run of more words than this without a space is no prose
-MAX_CACHED = 4 * WORDS_CACHED  # pieces between spaces kept per style; the cache starts afresh when full
-MAX_PIECE_CHARS = 100  # a longer piece between spaces is read but not cached
+MAX_CACHED = 4 * WORDS_CACHED  # words kept per style; the cache starts afresh when full
 
 Reading = tuple[str, int, str | None, int]
 # per style, token → None when the token never changes, else (token styled, syllables
@@ -87,42 +86,25 @@ def _marked_run(parts: list[str], i: int) -> bool:
     return RUN_MARKS.search("".join(pieces)) is not None
 
 
-def restyle_and_split(text: str, style: str, pieces: list[str] | None = None) -> tuple[str, int, int]:
+def restyle_and_split(text: str, style: str) -> tuple[str, int, int]:
     """(text, syllables whose tone moved, tokens split) with every word in ``style`` and glued words split.
 
-    The text is cut at its spaces, a far cheaper cut than into words, and each distinct
-    piece is read once (then cached, as pieces recur across a corpus as words do). No rule
-    looks past the spaces around a word's piece (a word never holds a space, and a run of
-    non-spaces ends at one), so a piece reads the same wherever it stands. ``pieces`` is
-    ``text.split(" ")`` when the caller has cut it already (it is changed in place).
+    The text is read piece by piece between its spaces: no rule looks past the spaces
+    around a word's piece (a word never holds a space, and a run of non-spaces ends at
+    one), so a piece reads the same wherever it stands, and ``finishing`` keeps each
+    piece's reading.
     """
-    cache = _piece_caches.setdefault(style, {})
-    pieces = text.split(" ") if pieces is None else pieces
-    readings = list(map(cache.get, pieces, repeat(_UNREAD)))  # one look-up a piece, in C; most are known
-    unread = _UNREAD in readings
-    new = {piece for piece, got in zip(pieces, readings, strict=True) if got is _UNREAD} if unread else set()
-    if new:
-        if len(cache) + len(new) > MAX_CACHED:
-            cache.clear()
-            new = set(pieces)
-        for piece in new:
-            cache[piece] = _read_piece(piece, style)
-        readings = list(map(cache.__getitem__, pieces))
-    changed = any(readings)
+    pieces = text.split(" ")
     moved = split = 0
-    for i in compress(range(len(pieces)), readings) if changed else ():
-        pieces[i], n, n_split = readings[i]  # type: ignore[misc]
-        moved += n
-        split += n_split
-    for piece in new:
-        if len(piece) > MAX_PIECE_CHARS:  # read, not kept: text without spaces must not fill the cache
-            del cache[piece]
+    changed = False
+    for i, piece in enumerate(pieces):
+        reading = _read_piece(piece, style)
+        if reading is not None:
+            pieces[i], n, n_split = reading
+            moved += n
+            split += n_split
+            changed = True
     return (" ".join(pieces) if changed else text), moved, split
-
-
-# per style, piece of text between spaces → None when it never changes, else (piece, syllables moved, tokens split)
-_UNREAD = object()  # a piece not in the cache yet
-_piece_caches: dict[str, dict[str, tuple[str, int, int] | None]] = {}
 
 
 def _read_piece(piece: str, style: str) -> tuple[str, int, int] | None:
