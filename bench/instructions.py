@@ -2,9 +2,10 @@
 
 CPU time on a shared machine drifts by a third between rounds of one run (``bench.designs``
 prints the spread), which is wider than most changes a developer measures. The number of
-instructions executed does not drift: each tool reads the corpus once to warm up and once
-more under valgrind's instruction counter, and the difference between a run of one pass
-and a run of two is one warm pass, imports and start-up excluded. Instructions are not
+instructions executed hardly moves (within about 0.5% from run to run: where the system
+places objects in memory changes a few set and dict orders): each tool reads the corpus
+once to warm up and once more under valgrind's instruction counter, and the difference
+between a run of one pass and a run of two is one warm pass, imports and start-up excluded. Instructions are not
 time (a cache miss costs many), so this answers "is a change cheaper, and by how much",
 while ``bench.designs`` stays the measure of the target. Needs ``valgrind``; about five
 minutes on 2 cores (trafilatura is slow under it). ``python -m bench.instructions --read

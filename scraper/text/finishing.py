@@ -21,15 +21,16 @@ Finished = tuple[int, str, int, int, int]
 MAX_CACHED = 4 * WORDS_CACHED  # pieces kept per style; the cache starts afresh when full
 MAX_PIECE_CHARS = 100  # a longer piece is read but not kept: text without spaces must not fill the cache
 _UNREAD = object()  # a piece not in the cache yet
-# per style, piece → None when it needs nothing and the rules leave it as it is
+# per style, piece → None when it needs no repair and the rules leave it as it is
 _caches: dict[str, dict[str, Finished | None]] = {}
 
 
 def _finished(piece: str, style: str) -> Finished | None:
+    """None when the piece comes out as it went in and needs no repair ("vusta.vn": a glued dot kept)."""
     need = need_of(piece)
     spaced, added = (piece, 0) if need == CLEAN else add_missing_spaces(piece)
     text, moved, split = restyle_and_split(spaced, style)
-    return None if need == CLEAN and text == piece else (need, text, added, moved, split)
+    return None if need != REPAIR and text == piece else (need, text, added, moved, split)
 
 
 def _remembered(cache: dict[str, Finished | None], piece: str, style: str) -> Finished | None:
