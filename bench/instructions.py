@@ -5,11 +5,11 @@ prints the spread), which is wider than most changes a developer measures. The n
 instructions executed hardly moves (within about 0.5% from run to run: where the system
 places objects in memory changes a few set and dict orders): each tool reads the corpus
 once to warm up and once more under valgrind's instruction counter, and the difference
-between a run of one pass and a run of two is one warm pass, imports and start-up excluded. Instructions are not
-time (a cache miss costs many), so this answers "is a change cheaper, and by how much",
-while ``bench.designs`` stays the measure of the target. Needs ``valgrind``; about five
-minutes on 2 cores (trafilatura is slow under it). ``python -m bench.instructions --read
-TOOL PASSES`` is what runs under valgrind.
+between a run of one pass and a run of two is one warm pass, imports and start-up excluded.
+Instructions are not time (a cache miss costs many), so this answers "is a change cheaper,
+and by how much", while ``bench.designs`` stays the measure of the target. Needs
+``valgrind``; about two minutes on 2 cores (trafilatura is slow under it). ``python -m
+bench.instructions --read TOOL PASSES`` is what runs under valgrind.
 """
 
 from __future__ import annotations
@@ -41,8 +41,11 @@ def counted(tool: str, passes: int) -> int:
     cmd = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
     cmd += [sys.executable, "-m", "bench.instructions", "--read", tool, str(passes)]
     env = {**os.environ, "PYTHONHASHSEED": "0"}  # the same hashes, so the same dict probes, each run
-    run = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True)
-    return int(re.search(r"I\s+refs:\s+([\d,]+)", run.stderr).group(1).replace(",", ""))
+    run = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+    found = re.search(r"I\s+refs:\s+([\d,]+)", run.stderr)
+    if run.returncode or found is None:  # the reading failed under valgrind: say how, not a bare traceback
+        raise SystemExit(f"bench.instructions: {tool} failed under valgrind:\n{run.stderr[-2000:]}")
+    return int(found.group(1).replace(",", ""))
 
 
 def per_page() -> dict[str, float]:
